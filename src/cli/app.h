@@ -1,0 +1,53 @@
+// The command-line application: global options, subcommand registry, and the one place where
+// errors become exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/settings.h"
+#include "storage/object_store.h"
+
+namespace uw::cli {
+
+// What every command gets: the resolved settings and a way to open the lake.
+class Context {
+ public:
+  explicit Context(core::Settings settings) : settings_(std::move(settings)) {}
+  const core::Settings& settings() const { return settings_; }
+  bool json() const { return settings_.json; }
+  bool progress() const { return settings_.progress; }
+  // Opens the lake named by the settings and starts logging to its _state/logs/.
+  std::unique_ptr<storage::ObjectStore> OpenLake() const;
+
+ private:
+  core::Settings settings_;
+};
+
+using Action = std::function<int(Context&)>;
+
+// Collects the action of each subcommand; the parsed one runs after settings are resolved.
+class Registry {
+ public:
+  void On(CLI::App* command, Action action) { actions_[command] = std::move(action); }
+  // The action of the deepest parsed subcommand, or nullptr.
+  const Action* Selected(const CLI::App& root) const;
+
+ private:
+  std::map<const CLI::App*, Action> actions_;
+};
+
+// One function per command file; each adds its subcommand to `app`.
+void AddImportCommand(CLI::App& app, Registry& registry);
+void AddGenerateCommand(CLI::App& app, Registry& registry);
+void AddDemoCommand(CLI::App& app, Registry& registry);
+void AddStatusCommand(CLI::App& app, Registry& registry);
+void AddConfigCommand(CLI::App& app, Registry& registry);
+
+int Main(int argc, char** argv);
+
+}  // namespace uw::cli

@@ -1,0 +1,34 @@
+// The only module that builds lake paths (DESIGN §2; documented in docs/lake.md). Keys are
+// relative to the lake root, '/'-separated, and never start with '/'.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace uw::lake {
+
+// bronze/spotify_export/<kind>/<sha256-prefix>__<original-name>
+// The original name is reduced to its last path component with unsafe characters replaced.
+std::string BronzeExport(std::string_view kind, std::string_view sha256_hex, std::string_view original_name);
+inline constexpr std::string_view kBronzeExportPrefix = "bronze/spotify_export/";
+
+// bronze/spotify_api/recently_played/year=YYYY/month=MM/day=DD/<name>.json
+std::string BronzeRecentlyPlayed(int64_t epoch_millis, std::string_view name);
+inline constexpr std::string_view kBronzeRecentlyPlayedPrefix = "bronze/spotify_api/recently_played/";
+
+// _state/...
+inline constexpr std::string_view kLockKey = "_state/lock.json";
+inline constexpr std::string_view kLogsDir = "_state/logs";
+inline constexpr std::string_view kReceiptsPrefix = "_state/receipts/";
+std::string Receipt(std::string_view receipt_id);
+
+// silver/<table>/ and gold/<table>/
+std::string SilverTable(std::string_view table);
+std::string GoldTable(std::string_view table);
+
+// A file name safe on every object store and file system: the last path component of `name`,
+// with control characters, '/', '\\' and ':' replaced by '_'.
+std::string SafeFileName(std::string_view name);
+
+}  // namespace uw::lake

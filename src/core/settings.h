@@ -1,0 +1,65 @@
+// Settings: the one object that holds every configurable value. Precedence: command-line flags >
+// UNWRAPPED_* environment > TOML config file > defaults (DESIGN §1). Nothing else in the
+// program reads the environment: main() hands it in as an Environment map.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace uw::core {
+
+using Environment = std::map<std::string, std::string>;
+
+// Builds an Environment from the process's `environ` (only main() calls this).
+Environment ProcessEnvironment();
+
+enum class SettingSource { kDefault, kFile, kEnvironment, kFlag };
+
+struct Settings {
+  std::string lake = "./lake";  // a path or file:// / memory:// URL
+  std::string mode = "local";   // local | dev | prod
+  int verbosity = 0;            // -1 quiet, 0 normal, 1 verbose, 2 debug
+  bool json = false;            // machine-readable output
+  bool progress = true;         // progress bars (only ever on a TTY)
+  std::string timezone;         // the listener's IANA zone; "" = the system's
+  std::string system_tz;        // $TZ as seen at start-up (input to TimeZone::System)
+  std::string account_zone = "auto";  // account-data endTime zone: auto | UTC | IANA name
+
+  std::string spotify_api_url = "https://api.spotify.com/v1";
+  std::string spotify_accounts_url = "https://accounts.spotify.com";
+  std::string lastfm_api_url = "https://ws.audioscrobbler.com/2.0/";
+  std::string spotify_client_id;
+  std::string spotify_client_secret;  // secret
+  std::string spotify_refresh_token;  // secret
+  std::string lastfm_api_key;         // secret
+
+  // Import limits against hostile archives (formats.md §2.1: real files are ~13 MB).
+  uint64_t import_max_entry_bytes = 1ull << 30;  // one file or ZIP entry, uncompressed
+  uint64_t import_max_total_bytes = 16ull << 30; // all entries of one archive
+  double import_max_ratio = 100.0;               // uncompressed / compressed per entry
+
+  std::string config_file;  // the TOML file that was read, "" when none
+
+  // Where each value came from, by key ("lake", "spotify.client_id", ...).
+  std::map<std::string, SettingSource> sources;
+};
+
+// Resolves the settings. `flags` holds values given on the command line by key (same keys as the
+// TOML file). `config_path` is the --config flag ("" when absent). Throws Error(kUsage) naming
+// the file or variable for a malformed value, an unknown key, or an unreadable config file.
+Settings LoadSettings(const std::map<std::string, std::string>& flags, const std::string& config_path,
+                      const Environment& env);
+
+struct SettingLine {
+  std::string key;
+  std::string value;  // secrets redacted
+  std::string env;    // the environment variable that sets it
+  SettingSource source;
+};
+// Every setting with its effective value (secrets shown as "<redacted>" or "<unset>").
+std::vector<SettingLine> DescribeSettings(const Settings& settings);
+const char* SourceName(SettingSource source);
+
+}  // namespace uw::core

@@ -1,0 +1,204 @@
+#include "storage/local_store.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+#include "core/error.h"
+
+namespace fs = std::filesystem;
+
+namespace uw::storage {
+namespace {
+
+// Closes a file descriptor on scope exit.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+[[noreturn]] void FailErrno(std::string_view what, const fs::path& path) {
+  Fail(ErrorCode::kIo, "{} {}: {}", what, path.string(), std::strerror(errno));
+}
+
+void WriteAll(int fd, std::string_view data, const fs::path& path) {
+  size_t written = 0;
+  while (written < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      FailErrno("cannot write", path);
+    }
+    written += static_cast<size_t>(n);
+  }
+}
+
+std::string TempSuffix() {
+  static std::atomic<uint64_t> counter{0};
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + std::to_string(rng() % 1000000);
+}
+
+bool IsTemp(const fs::path& p) { return p.filename().string().rfind(".tmp-", 0) == 0; }
+
+int64_t MillisOf(const struct stat& st) {
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+}
+
+}  // namespace
+
+LocalStore::LocalStore(fs::path root) : root_(fs::absolute(std::move(root)).lexically_normal()) {
+  std::error_code ec;
+  fs::create_directories(root_, ec);
+  if (ec) Fail(ErrorCode::kIo, "cannot create the lake folder {}: {}", root_.string(), ec.message());
+}
+
+fs::path LocalStore::PathOf(std::string_view key) const {
+  // Keys come from core/lake_paths.h, never from user input; still refuse escapes outright.
+  if (key.empty() || key.front() == '/' || key.find("..") != std::string_view::npos) {
+    Fail(ErrorCode::kInternal, "invalid object key \"{}\"", key);
+  }
+  return root_ / fs::path(std::string(key));
+}
+
+std::string LocalStore::Get(std::string_view key) const {
+  const fs::path path = PathOf(key);
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    if (errno == ENOENT) Fail(ErrorCode::kNotFound, "{} does not exist", path.string());
+    FailErrno("cannot open", path);
+  }
+  struct stat st{};
+  if (::fstat(fd.get(), &st) != 0) FailErrno("cannot stat", path);
+  std::string data(static_cast<size_t>(st.st_size), '\0');
+  size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = ::read(fd.get(), data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) FailErrno("cannot read", path);
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  data.resize(done);
+  return data;
+}
+
+std::string LocalStore::GetRange(std::string_view key, uint64_t offset, uint64_t length) const {
+  const fs::path path = PathOf(key);
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    if (errno == ENOENT) Fail(ErrorCode::kNotFound, "{} does not exist", path.string());
+    FailErrno("cannot open", path);
+  }
+  std::string data(length, '\0');
+  size_t done = 0;
+  while (done < length) {
+    const ssize_t n = ::pread(fd.get(), data.data() + done, length - done, offset + done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) FailErrno("cannot read", path);
+    if (n == 0) Fail(ErrorCode::kIo, "{}: range {}+{} is past the end of the file", path.string(), offset, length);
+    done += static_cast<size_t>(n);
+  }
+  return data;
+}
+
+std::optional<ObjectInfo> LocalStore::Stat(std::string_view key) const {
+  struct stat st{};
+  if (::stat(PathOf(key).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return ObjectInfo{std::string(key), static_cast<uint64_t>(st.st_size), MillisOf(st)};
+}
+
+fs::path LocalStore::WriteTemp(const fs::path& target, std::string_view data) const {
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) Fail(ErrorCode::kIo, "cannot create {}: {}", target.parent_path().string(), ec.message());
+  const fs::path temp = target.parent_path() / (".tmp-" + TempSuffix() + "-" + target.filename().string());
+  Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  if (fd.get() < 0) FailErrno("cannot create", temp);
+  try {
+    WriteAll(fd.get(), data, temp);
+  } catch (...) {
+    ::unlink(temp.c_str());
+    throw;
+  }
+  return temp;
+}
+
+void LocalStore::Put(std::string_view key, std::string_view data) {
+  const fs::path target = PathOf(key);
+  const fs::path temp = WriteTemp(target, data);
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    ::unlink(temp.c_str());
+    FailErrno("cannot publish", target);
+  }
+}
+
+bool LocalStore::PutIfAbsent(std::string_view key, std::string_view data) {
+  const fs::path target = PathOf(key);
+  if (fs::exists(target)) return false;
+  const fs::path temp = WriteTemp(target, data);
+  // link() fails with EEXIST if another writer got there first: readers never see a partial file.
+  const int rc = ::link(temp.c_str(), target.c_str());
+  const int err = errno;
+  ::unlink(temp.c_str());
+  if (rc == 0) return true;
+  if (err == EEXIST) return false;
+  errno = err;
+  FailErrno("cannot publish", target);
+}
+
+std::vector<ObjectInfo> LocalStore::List(std::string_view prefix) const {
+  // Walk only the deepest folder named by the prefix, then filter by the full prefix.
+  const std::string prefix_str(prefix);
+  const auto slash = prefix_str.rfind('/');
+  const fs::path start = slash == std::string::npos ? root_ : root_ / prefix_str.substr(0, slash);
+  std::vector<ObjectInfo> out;
+  std::error_code ec;
+  if (!fs::is_directory(start, ec)) return out;
+  for (auto it = fs::recursive_directory_iterator(start, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec) || IsTemp(it->path())) continue;
+    std::string key = it->path().lexically_relative(root_).generic_string();
+    if (key.rfind(prefix_str, 0) != 0) continue;
+    struct stat st{};
+    if (::stat(it->path().c_str(), &st) != 0) continue;
+    out.push_back({std::move(key), static_cast<uint64_t>(st.st_size), MillisOf(st)});
+  }
+  if (ec) Fail(ErrorCode::kIo, "cannot list {}: {}", start.string(), ec.message());
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  return out;
+}
+
+bool LocalStore::Delete(std::string_view key) {
+  const fs::path path = PathOf(key);
+  if (::unlink(path.c_str()) == 0) return true;
+  if (errno == ENOENT) return false;
+  FailErrno("cannot delete", path);
+}
+
+void LocalStore::Sync() {
+  Fd fd(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() < 0) FailErrno("cannot open", root_);
+  // One syncfs for a whole batch instead of an fsync per file: the receipt that claims the data
+  // landed is written after this returns.
+  if (::syncfs(fd.get()) != 0) FailErrno("cannot sync", root_);
+}
+
+std::string LocalStore::Url() const { return "file://" + root_.string(); }
+
+}  // namespace uw::storage

@@ -1,0 +1,33 @@
+// ObjectStore on a local folder. Put writes a temporary file beside the target and renames it
+// over the target (atomic on POSIX); PutIfAbsent links the temporary file to the target, which
+// fails if the target exists (tech.md §3.5). Temporary files start with ".tmp-" and are never
+// listed.
+#pragma once
+
+#include "storage/object_store.h"
+
+namespace uw::storage {
+
+class LocalStore final : public ObjectStore {
+ public:
+  // Creates `root` if missing. Throws Error(kIo) when it cannot.
+  explicit LocalStore(std::filesystem::path root);
+
+  std::string Get(std::string_view key) const override;
+  std::string GetRange(std::string_view key, uint64_t offset, uint64_t length) const override;
+  std::optional<ObjectInfo> Stat(std::string_view key) const override;
+  void Put(std::string_view key, std::string_view data) override;
+  bool PutIfAbsent(std::string_view key, std::string_view data) override;
+  std::vector<ObjectInfo> List(std::string_view prefix) const override;
+  bool Delete(std::string_view key) override;
+  void Sync() override;
+  std::string Url() const override;
+  std::optional<std::filesystem::path> LocalRoot() const override { return root_; }
+
+ private:
+  std::filesystem::path PathOf(std::string_view key) const;
+  std::filesystem::path WriteTemp(const std::filesystem::path& target, std::string_view data) const;
+  std::filesystem::path root_;
+};
+
+}  // namespace uw::storage
