@@ -14,7 +14,6 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   zip unzip time python3 procps
-  postgresql
 )
 
 missing=()
