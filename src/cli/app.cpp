@@ -63,11 +63,12 @@ int Main(int argc, char** argv) {
   app.add_flag("--no-progress", g.no_progress, "Never draw progress bars");
 
   Registry registry;
-  // AddImportCommand(app, registry);
-  // AddGenerateCommand(app, registry);
-  // AddDemoCommand(app, registry);
-  // AddStatusCommand(app, registry);
+  AddImportCommand(app, registry);
+  AddGenerateCommand(app, registry);
+  AddDemoCommand(app, registry);
+  AddStatusCommand(app, registry);
   AddConfigCommand(app, registry);
+  AddParquetCommands(app, registry);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,207 @@
+#include "parquet/column_vector.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+
+namespace uw::parquet {
+
+ColumnVector::ColumnVector(ColumnType type) : type_(type) {
+  if (type_ == ColumnType::kString) offsets_.push_back(0);
+}
+
+void ColumnVector::MarkValid(size_t count) {
+  if (null_count_ != 0) valid_.insert(valid_.end(), count, 1);
+  size_ += count;
+}
+
+void ColumnVector::AppendNull() {
+  if (null_count_ == 0) valid_.assign(size_, 1);  // first null: materialise validity
+  valid_.push_back(0);
+  ++null_count_;
+  ++size_;
+  switch (type_) {
+    case ColumnType::kBoolean:
+      bools_.push_back(0);
+      break;
+    case ColumnType::kInt32:
+    case ColumnType::kDate:
+      int32s_.push_back(0);
+      break;
+    case ColumnType::kInt64:
+    case ColumnType::kTimestamp:
+      int64s_.push_back(0);
+      break;
+    case ColumnType::kDouble:
+      doubles_.push_back(0);
+      break;
+    case ColumnType::kString:
+      offsets_.push_back(chars_.size());
+      break;
+  }
+}
+
+void ColumnVector::AppendBool(bool value) {
+  bools_.push_back(value ? 1 : 0);
+  MarkValid(1);
+}
+
+void ColumnVector::AppendInt32(int32_t value) {
+  int32s_.push_back(value);
+  MarkValid(1);
+}
+
+void ColumnVector::AppendInt64(int64_t value) {
+  int64s_.push_back(value);
+  MarkValid(1);
+}
+
+void ColumnVector::AppendDouble(double value) {
+  doubles_.push_back(value);
+  MarkValid(1);
+}
+
+void ColumnVector::AppendString(std::string_view value) {
+  chars_.append(value);
+  offsets_.push_back(chars_.size());
+  MarkValid(1);
+}
+
+void ColumnVector::AppendFrom(const ColumnVector& other, size_t row) {
+  if (other.type_ != type_) Fail(ErrorCode::kInternal, "AppendFrom between different column types");
+  if (other.IsNull(row)) return AppendNull();
+  switch (type_) {
+    case ColumnType::kBoolean:
+      return AppendBool(other.GetBool(row));
+    case ColumnType::kInt32:
+    case ColumnType::kDate:
+      return AppendInt32(other.GetInt32(row));
+    case ColumnType::kInt64:
+    case ColumnType::kTimestamp:
+      return AppendInt64(other.GetInt64(row));
+    case ColumnType::kDouble:
+      return AppendDouble(other.GetDouble(row));
+    case ColumnType::kString:
+      return AppendString(other.GetString(row));
+  }
+}
+
+void ColumnVector::AppendRange(const ColumnVector& other, size_t begin, size_t end) {
+  if (other.type_ != type_)
+    Fail(ErrorCode::kInternal, "AppendRange between different column types");
+  const auto append = [&](auto& dst, const auto& src) {
+    dst.insert(dst.end(), src.begin() + begin, src.begin() + end);
+  };
+  switch (type_) {
+    case ColumnType::kBoolean:
+      append(bools_, other.bools_);
+      break;
+    case ColumnType::kInt32:
+    case ColumnType::kDate:
+      append(int32s_, other.int32s_);
+      break;
+    case ColumnType::kInt64:
+    case ColumnType::kTimestamp:
+      append(int64s_, other.int64s_);
+      break;
+    case ColumnType::kDouble:
+      append(doubles_, other.doubles_);
+      break;
+    case ColumnType::kString: {
+      const uint64_t first = other.offsets_[begin];
+      const uint64_t shift = chars_.size() - first;  // wraps harmlessly when chars_ is shorter
+      chars_.append(other.chars_, first, other.offsets_[end] - first);
+      for (size_t i = begin + 1; i <= end; ++i) offsets_.push_back(other.offsets_[i] + shift);
+      break;
+    }
+  }
+  MarkValidity(other.null_count_ ? other.valid_.data() + begin : nullptr, end - begin);
+}
+
+void ColumnVector::MarkValidity(const uint8_t* valid, size_t count) {
+  if (valid == nullptr) return MarkValid(count);
+  size_t nulls = 0;
+  for (size_t i = 0; i < count; ++i) nulls += valid[i] == 0;
+  if (nulls != 0 && null_count_ == 0) valid_.assign(size_, 1);
+  if (nulls != 0 || null_count_ != 0) valid_.insert(valid_.end(), valid, valid + count);
+  null_count_ += nulls;
+  size_ += count;
+}
+
+template <typename T>
+void ColumnVector::AppendSpaced(std::vector<T>& dst, const T* values, const uint8_t* valid,
+                                size_t count) {
+  if (valid == nullptr) {
+    dst.insert(dst.end(), values, values + count);
+  } else {
+    const size_t base = dst.size();
+    dst.resize(base + count);
+    T* out = dst.data() + base;
+    size_t next = 0;
+    for (size_t i = 0; i < count; ++i) {
+      out[i] = valid[i] ? values[next] : T{};
+      next += valid[i] != 0;
+    }
+  }
+  MarkValidity(valid, count);
+}
+
+void ColumnVector::AppendBools(const uint8_t* values, const uint8_t* valid, size_t count) {
+  AppendSpaced(bools_, values, valid, count);
+}
+void ColumnVector::AppendInt32s(const int32_t* values, const uint8_t* valid, size_t count) {
+  AppendSpaced(int32s_, values, valid, count);
+}
+void ColumnVector::AppendInt64s(const int64_t* values, const uint8_t* valid, size_t count) {
+  AppendSpaced(int64s_, values, valid, count);
+}
+void ColumnVector::AppendDoubles(const double* values, const uint8_t* valid, size_t count) {
+  AppendSpaced(doubles_, values, valid, count);
+}
+
+void ColumnVector::AppendStrings(const std::string_view* values, const uint8_t* valid,
+                                 size_t count) {
+  size_t next = 0;
+  for (size_t i = 0; i < count; ++i) {
+    if (valid == nullptr || valid[i]) chars_.append(values[next++]);
+    offsets_.push_back(chars_.size());
+  }
+  MarkValidity(valid, count);
+}
+
+void ColumnVector::Reserve(size_t rows, size_t string_bytes) {
+  switch (type_) {
+    case ColumnType::kBoolean:
+      bools_.reserve(rows);
+      break;
+    case ColumnType::kInt32:
+    case ColumnType::kDate:
+      int32s_.reserve(rows);
+      break;
+    case ColumnType::kInt64:
+    case ColumnType::kTimestamp:
+      int64s_.reserve(rows);
+      break;
+    case ColumnType::kDouble:
+      doubles_.reserve(rows);
+      break;
+    case ColumnType::kString:
+      offsets_.reserve(rows + 1);
+      chars_.reserve(string_bytes);
+      break;
+  }
+}
+
+void ColumnVector::Clear() {
+  size_ = null_count_ = 0;
+  valid_.clear();
+  bools_.clear();
+  int32s_.clear();
+  int64s_.clear();
+  doubles_.clear();
+  chars_.clear();
+  offsets_.clear();
+  if (type_ == ColumnType::kString) offsets_.push_back(0);
+}
+
+}  // namespace uw::parquet

@@ -1,0 +1,311 @@
+#include "parquet/column_writer.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "parquet/compression.h"
+#include "parquet/encoders/dictionary.h"
+#include "parquet/encoders/plain.h"
+#include "parquet/encoders/rle_bitpacked.h"
+#include "parquet/file_schema.h"
+#include "parquet/statistics.h"
+
+namespace uw::parquet {
+namespace {
+
+// Rows handled between limit checks: small enough that a page or the dictionary overshoots its
+// limit by little, large enough that the checks cost nothing.
+constexpr size_t kSliceRows = 1024;
+
+template <typename T>
+T ValueAt(const ColumnVector& c, size_t row) {
+  if constexpr (std::is_same_v<T, uint8_t>)
+    return c.bools()[row];
+  else if constexpr (std::is_same_v<T, int32_t>)
+    return c.int32s()[row];
+  else if constexpr (std::is_same_v<T, int64_t>)
+    return c.int64s()[row];
+  else if constexpr (std::is_same_v<T, double>)
+    return c.doubles()[row];
+  else
+    return c.GetString(row);
+}
+
+void CheckUtf8(const Field& field, std::string_view value) {
+  if (!core::IsValidUtf8(value))
+    Fail(ErrorCode::kInput, "column \"{}\": a value is not valid UTF-8", field.name);
+}
+
+// T: uint8_t (booleans), int32_t, int64_t, double, std::string_view.
+template <typename T>
+class TypedChunkWriter final : public ColumnChunkWriter {
+ public:
+  static constexpr bool kIsString = std::is_same_v<T, std::string_view>;
+  static constexpr bool kIsBool = std::is_same_v<T, uint8_t>;
+
+  TypedChunkWriter(const Field& field, const ColumnWriterOptions& options)
+      : field_(field), options_(options), physical_(PhysicalTypeFor(field.type)) {
+    ResetChunk();
+  }
+
+  void Append(const ColumnVector& column, size_t begin, size_t end) override {
+    while (begin < end) {
+      const auto room = static_cast<size_t>(std::max<int64_t>(1, options_.page_rows - page_rows_));
+      const size_t n = std::min({end - begin, room, kSliceRows});
+      AppendSlice(column, begin, n);
+      begin += n;
+      if (page_rows_ >= options_.page_rows || PageBytes() >= options_.page_bytes) FlushPage();
+      if (dictionary_mode_ &&
+          static_cast<int64_t>(dictionary_.plain_bytes()) > options_.dictionary_bytes) {
+        FlushPage();  // the pages so far keep their indices; the rest of the chunk is PLAIN
+        dictionary_mode_ = false;
+      }
+    }
+  }
+
+  int64_t buffered_bytes() const override { return uncompressed_bytes_ + PageBytes(); }
+
+  void Seal() override {
+    FlushPage();
+    dictionary_page_.clear();
+    if (dictionary_pages_ > 0) WriteDictionaryPage(dictionary_page_);
+  }
+
+  int64_t sealed_bytes() const override {
+    int64_t total = static_cast<int64_t>(dictionary_page_.size());
+    for (const auto& page : pages_) total += static_cast<int64_t>(page.size());
+    return total;
+  }
+
+  ColumnChunk Emit(std::string& out, int64_t chunk_offset) override {
+    ColumnMetaData meta;
+    const size_t start = out.size();
+    if (dictionary_pages_ > 0) {
+      meta.dictionary_page_offset = chunk_offset;
+      out.append(dictionary_page_);
+    }
+    meta.data_page_offset = chunk_offset + static_cast<int64_t>(out.size() - start);
+    for (const auto& page : pages_) out.append(page);
+    meta.type = physical_;
+    meta.encodings = Encodings();
+    meta.path_in_schema = {field_.name};
+    meta.codec = options_.codec;
+    meta.num_values = num_rows_;
+    meta.total_uncompressed_size = uncompressed_bytes_;
+    meta.total_compressed_size = static_cast<int64_t>(out.size() - start);
+    if (options_.statistics) meta.statistics = statistics_.ToThrift();
+    meta.encoding_stats = EncodingStats();
+    ColumnChunk chunk;
+    chunk.meta_data = std::move(meta);
+    ResetChunk();
+    return chunk;
+  }
+
+ private:
+  void ResetChunk() {
+    // Keep the page buffers for the next chunk: their memory is already mapped.
+    for (auto& page : pages_) spare_pages_.push_back(std::move(page));
+    pages_.clear();
+    dictionary_.Clear();
+    dictionary_mode_ = options_.dictionary && !kIsBool;
+    dictionary_pages_ = plain_pages_ = 0;
+    statistics_.Reset();
+    num_rows_ = uncompressed_bytes_ = 0;
+  }
+
+  void AppendSlice(const ColumnVector& column, size_t row, size_t n) {
+    const uint8_t* valid = column.validity().empty() ? nullptr : column.validity().data() + row;
+    if (field_.nullable) {
+      if (valid)
+        def_levels_.insert(def_levels_.end(), valid, valid + n);
+      else
+        def_levels_.insert(def_levels_.end(), n, 1);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (valid && !valid[i]) {
+        statistics_.AddNulls(1);
+        continue;
+      }
+      const T value = ValueAt<T>(column, row + i);
+      statistics_.Add(value);
+      if (dictionary_mode_)
+        AddIndex(value);
+      else
+        AddPlain(value);
+      ++page_values_;
+    }
+    page_rows_ += static_cast<int64_t>(n);
+  }
+
+  void AddIndex(T value) {
+    const size_t before = dictionary_.size();
+    indices_.push_back(dictionary_.Insert(value));
+    // Only new dictionary entries need the UTF-8 check: repeats were checked the first time.
+    if constexpr (kIsString) {
+      if (dictionary_.size() != before) CheckUtf8(field_, value);
+    }
+  }
+
+  void AddPlain(T value) {
+    if constexpr (kIsBool) {
+      plain_bools_.push_back(value);
+    } else if constexpr (kIsString) {
+      CheckUtf8(field_, value);
+      PlainEncodeByteArray(value, plain_);
+    } else {
+      plain_.append(reinterpret_cast<const char*>(&value), sizeof(T));
+    }
+  }
+
+  int64_t PageBytes() const {
+    const size_t values =
+        dictionary_mode_ ? indices_.size() * 4 : plain_.size() + plain_bools_.size() / 8;
+    return static_cast<int64_t>(values + def_levels_.size() / 8);
+  }
+
+  void FlushPage() {
+    if (page_rows_ == 0) return;
+    body_.clear();
+    if (field_.nullable) {
+      body_.append(4, '\0');  // u32 length of the levels, filled in below (v1 pages need it)
+      EncodeRleBitPacked(def_levels_.data(), def_levels_.size(), 1, body_);
+      const auto levels = static_cast<uint32_t>(body_.size() - 4);
+      std::memcpy(body_.data(), &levels, 4);
+    }
+    Encoding encoding = Encoding::kPlain;
+    if (dictionary_mode_ && page_values_ > 0) {
+      encoding = Encoding::kRleDictionary;
+      const int width = BitWidth(dictionary_.size() - 1);
+      body_.push_back(static_cast<char>(width));
+      EncodeRleBitPacked(indices_.data(), indices_.size(), width, body_);
+      ++dictionary_pages_;
+    } else {
+      if constexpr (kIsBool)
+        PlainEncodeBools(plain_bools_.data(), plain_bools_.size(), body_);
+      else
+        body_.append(plain_);
+      ++plain_pages_;
+    }
+    PageHeader header;
+    header.type = PageType::kDataPage;
+    header.data_page_header.emplace();
+    header.data_page_header->num_values = static_cast<int32_t>(page_rows_);
+    header.data_page_header->encoding = encoding;
+    std::string page;
+    if (!spare_pages_.empty()) {
+      page = std::move(spare_pages_.back());
+      spare_pages_.pop_back();
+      page.clear();
+    }
+    AppendPage(header, body_, page);
+    pages_.push_back(std::move(page));
+    num_rows_ += page_rows_;
+    page_rows_ = page_values_ = 0;
+    def_levels_.clear();
+    indices_.clear();
+    plain_.clear();
+    plain_bools_.clear();
+  }
+
+  void WriteDictionaryPage(std::string& out) {
+    body_.clear();
+    if constexpr (!kIsBool) dictionary_.EncodePlain(body_);
+    PageHeader header;
+    header.type = PageType::kDictionaryPage;
+    header.dictionary_page_header.emplace();
+    header.dictionary_page_header->num_values = static_cast<int32_t>(dictionary_.size());
+    header.dictionary_page_header->encoding = Encoding::kPlain;
+    AppendPage(header, body_, out);
+  }
+
+  // Compresses `body`, then appends header + body to `out`.
+  void AppendPage(PageHeader& header, const std::string& body, std::string& out) {
+    const std::string* stored = &body;
+    if (options_.codec != Codec::kUncompressed) {
+      Compress(options_.codec, body, options_.compression_level, compressed_);
+      stored = &compressed_;
+    }
+    header.uncompressed_page_size = static_cast<int32_t>(body.size());
+    header.compressed_page_size = static_cast<int32_t>(stored->size());
+    const size_t header_start = out.size();
+    WritePageHeader(header, out);
+    const auto header_bytes = static_cast<int64_t>(out.size() - header_start);
+    out.append(*stored);
+    uncompressed_bytes_ += header_bytes + static_cast<int64_t>(body.size());
+  }
+
+  std::vector<Encoding> Encodings() const {
+    std::vector<Encoding> encodings;
+    if (dictionary_pages_ > 0 || plain_pages_ > 0) encodings.push_back(Encoding::kPlain);
+    encodings.push_back(Encoding::kRle);  // definition levels (declared even when absent)
+    if (dictionary_pages_ > 0) encodings.push_back(Encoding::kRleDictionary);
+    return encodings;
+  }
+
+  // Exact counts: parquet-java prunes row groups by dictionary when no page is PLAIN.
+  std::vector<PageEncodingStats> EncodingStats() const {
+    std::vector<PageEncodingStats> stats;
+    if (dictionary_pages_ > 0) {
+      stats.push_back({PageType::kDictionaryPage, Encoding::kPlain, 1});
+      stats.push_back({PageType::kDataPage, Encoding::kRleDictionary, dictionary_pages_});
+    }
+    if (plain_pages_ > 0) stats.push_back({PageType::kDataPage, Encoding::kPlain, plain_pages_});
+    return stats;
+  }
+
+  const Field field_;
+  const ColumnWriterOptions options_;
+  const PhysicalType physical_;
+
+  // The page being filled.
+  std::vector<uint8_t> def_levels_;
+  std::vector<uint32_t> indices_;
+  std::string plain_;
+  std::vector<uint8_t> plain_bools_;
+  int64_t page_rows_ = 0;
+  int64_t page_values_ = 0;
+
+  // The chunk so far: finished data pages (header + stored body), and once sealed the
+  // dictionary page.
+  std::vector<std::string> pages_;
+  std::vector<std::string> spare_pages_;
+  std::string dictionary_page_;
+  DictionaryBuilder<std::conditional_t<kIsBool, int32_t, T>> dictionary_;
+  bool dictionary_mode_ = false;
+  int32_t dictionary_pages_ = 0;
+  int32_t plain_pages_ = 0;
+  StatisticsCollector<T> statistics_;
+  int64_t num_rows_ = 0;
+  int64_t uncompressed_bytes_ = 0;
+
+  std::string body_, compressed_;  // scratch buffers reused across pages
+};
+
+}  // namespace
+
+std::unique_ptr<ColumnChunkWriter> ColumnChunkWriter::Make(const Field& field,
+                                                           const ColumnWriterOptions& options) {
+  if (!IsSupportedCodec(options.codec)) {
+    Fail(ErrorCode::kUsage, "compression codec {} is not supported for writing",
+         CodecName(options.codec));
+  }
+  switch (field.type) {
+    case ColumnType::kBoolean:
+      return std::make_unique<TypedChunkWriter<uint8_t>>(field, options);
+    case ColumnType::kInt32:
+    case ColumnType::kDate:
+      return std::make_unique<TypedChunkWriter<int32_t>>(field, options);
+    case ColumnType::kInt64:
+    case ColumnType::kTimestamp:
+      return std::make_unique<TypedChunkWriter<int64_t>>(field, options);
+    case ColumnType::kDouble:
+      return std::make_unique<TypedChunkWriter<double>>(field, options);
+    case ColumnType::kString:
+      return std::make_unique<TypedChunkWriter<std::string_view>>(field, options);
+  }
+  Fail(ErrorCode::kInternal, "unknown column type");
+}
+
+}  // namespace uw::parquet
