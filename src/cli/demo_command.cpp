@@ -58,7 +58,7 @@ int RunDemo(Context& context, const DemoOptions& options) {
   fmt::print("    {} files ({} landed, {} already present, {} ignored), {} records in {:.1f} s\n\n",
              receipt.totals.files, receipt.totals.landed, receipt.totals.already_present,
              receipt.totals.ignored, receipt.totals.records_total, SecondsSince(start));
-  fmt::print("{}\n", bronze::ReceiptToText(receipt));
+  fmt::print("{}\n", bronze::ReceiptByKindToText(receipt));
   fmt::print("Where everything is:\n");
   fmt::print("  export (what Spotify would send you)  {}\n", generated.export_dir.string());
   fmt::print("  ground truth of the generated plays   {}\n", generated.truth_dir.string());

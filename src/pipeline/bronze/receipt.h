@@ -80,6 +80,8 @@ std::string ReceiptToJson(const Receipt& receipt);
 Receipt ReceiptFromJson(std::string_view json);
 // A readable table of the files, the problems (rejected files and records) and the totals.
 std::string ReceiptToText(const Receipt& receipt);
+// A short form: one line per kind of file with its record counts (for the demo).
+std::string ReceiptByKindToText(const Receipt& receipt);
 
 // Every receipt stored in the lake, oldest first (for `status`). Throws Error(kCorrupt) naming
 // the object when one cannot be read.

@@ -1,6 +1,8 @@
 // The receipt as a readable table: one line per file, then the problems, then the totals.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "core/civil_time.h"
 #include "core/lake_paths.h"
 #include "pipeline/bronze/receipt.h"
@@ -57,13 +59,26 @@ void AppendProblems(std::string& out, const std::vector<FileEntry>& files) {
   if (!problems.empty()) out += "\nRejected:\n" + problems;
 }
 
+// Files already in bronze are listed one by one only when there are few of them: polling
+// leaves many identical recently-played responses, and a re-import repeats every file.
+constexpr size_t kMaxListedAlreadyPresent = 5;
+
 void AppendNotes(std::string& out, const std::vector<FileEntry>& files, bool naive) {
   std::string notes;
+  size_t already = 0;
+  for (const FileEntry& f : files) already += f.status == FileStatus::kAlreadyPresent;
   for (const FileEntry& f : files) {
-    if (f.status == FileStatus::kIgnored || f.status == FileStatus::kAlreadyPresent ||
+    const bool list_already =
+        f.status == FileStatus::kAlreadyPresent && already <= kMaxListedAlreadyPresent;
+    if (f.status == FileStatus::kIgnored || list_already ||
         (f.status == FileStatus::kLanded && !f.message.empty() && f.rejected_records == 0)) {
       notes += fmt::format("  {}: {}\n", f.name, f.message);
     }
+  }
+  if (already > kMaxListedAlreadyPresent) {
+    notes += fmt::format("  {} files were already in bronze (the same bytes landed before or earlier in this "
+                         "import); they are marked in the table above\n",
+                         already);
   }
   if (naive) {
     notes += "  account-data times are shown as written (their zone is decided at build)\n";
@@ -72,6 +87,35 @@ void AppendNotes(std::string& out, const std::vector<FileEntry>& files, bool nai
 }
 
 }  // namespace
+
+std::string ReceiptByKindToText(const Receipt& r) {
+  struct Row {
+    uint64_t files = 0, landed = 0, records = 0, rejected = 0;
+    ContentCounts counts;
+  };
+  std::map<std::string, Row> rows;
+  for (const FileEntry& f : r.files) {
+    Row& row = rows[f.status == FileStatus::kIgnored ? "(ignored)" : f.kind];
+    ++row.files;
+    row.landed += f.status == FileStatus::kLanded;
+    row.records += f.records_total;
+    row.rejected += f.rejected_records;
+    for (size_t t = 0; t < spotify_export::kContentTypeCount; ++t) {
+      row.counts[static_cast<ContentType>(t)] += f.by_content_type[static_cast<ContentType>(t)];
+    }
+  }
+  std::string out = fmt::format("{:<18} {:>6} {:>7} {:>9} {:>8} {:>8} {:>9} {:>6} {:>7} {:>8}\n", "KIND",
+                                "FILES", "LANDED", "RECORDS", "MUSIC", "PODCAST", "AUDIOBOOK", "VIDEO",
+                                "UNIDENT", "REJECTED");
+  for (const auto& [kind, row] : rows) {
+    const ContentCounts& c = row.counts;
+    out += fmt::format("{:<18} {:>6} {:>7} {:>9} {:>8} {:>8} {:>9} {:>6} {:>7} {:>8}\n", kind, row.files,
+                       row.landed, row.records, c[ContentType::kMusic], c[ContentType::kPodcast],
+                       c[ContentType::kAudiobook], c[ContentType::kVideo],
+                       c[ContentType::kUnidentifiable], row.rejected);
+  }
+  return out;
+}
 
 std::string ReceiptToText(const Receipt& r) {
   std::string out =
