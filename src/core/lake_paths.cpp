@@ -37,4 +37,13 @@ std::string Receipt(std::string_view receipt_id) {
 std::string SilverTable(std::string_view table) { return fmt::format("silver/{}/", table); }
 std::string GoldTable(std::string_view table) { return fmt::format("gold/{}/", table); }
 
+std::string DeltaLogPrefix(std::string_view table_root) {
+  if (!table_root.empty() && table_root.back() == '/') table_root.remove_suffix(1);
+  return fmt::format("{}/_delta_log/", table_root);
+}
+
+std::string DeltaCommit(std::string_view table_root, int64_t version) {
+  return fmt::format("{}{:020d}.json", DeltaLogPrefix(table_root), version);
+}
+
 }  // namespace uw::lake

@@ -27,6 +27,11 @@ std::string Receipt(std::string_view receipt_id);
 std::string SilverTable(std::string_view table);
 std::string GoldTable(std::string_view table);
 
+// <table_root>/_delta_log/ and <table_root>/_delta_log/%020d.json (tech.md §3.1); `table_root`
+// is a table folder such as SilverTable("x"), with or without its trailing '/'.
+std::string DeltaLogPrefix(std::string_view table_root);
+std::string DeltaCommit(std::string_view table_root, int64_t version);
+
 // A file name safe on every object store and file system: the last path component of `name`,
 // with control characters, '/', '\\' and ':' replaced by '_'.
 std::string SafeFileName(std::string_view name);
