@@ -161,6 +161,14 @@ void ColumnVector::AppendDoubles(const double* values, const uint8_t* valid, siz
 
 void ColumnVector::AppendStrings(const std::string_view* values, const uint8_t* valid,
                                  size_t count) {
+  const size_t present = valid ? static_cast<size_t>(std::count_if(
+                                     valid, valid + count, [](uint8_t v) { return v != 0; }))
+                               : count;
+  size_t bytes = 0;
+  for (size_t i = 0; i < present; ++i) bytes += values[i].size();
+  // Grow geometrically: an exact reserve per page would copy the buffer once per page.
+  if (chars_.size() + bytes > chars_.capacity())
+    chars_.reserve(std::max(chars_.size() + bytes, 2 * chars_.capacity()));
   size_t next = 0;
   for (size_t i = 0; i < count; ++i) {
     if (valid == nullptr || valid[i]) chars_.append(values[next++]);

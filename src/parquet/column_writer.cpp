@@ -58,7 +58,8 @@ class TypedChunkWriter final : public ColumnChunkWriter {
       begin += n;
       if (page_rows_ >= options_.page_rows || PageBytes() >= options_.page_bytes) FlushPage();
       if (dictionary_mode_ &&
-          static_cast<int64_t>(dictionary_.plain_bytes()) > options_.dictionary_bytes) {
+          (static_cast<int64_t>(dictionary_.plain_bytes()) > options_.dictionary_bytes ||
+           MostlyDistinct())) {
         FlushPage();  // the pages so far keep their indices; the rest of the chunk is PLAIN
         dictionary_mode_ = false;
       }
@@ -113,6 +114,15 @@ class TypedChunkWriter final : public ColumnChunkWriter {
     dictionary_pages_ = plain_pages_ = 0;
     statistics_.Reset();
     num_rows_ = uncompressed_bytes_ = 0;
+    chunk_values_ = 0;
+  }
+
+  // After the first full page: a dictionary holding most of the values seen (ids, timestamps)
+  // only costs time and bytes, so give up on it early instead of at its size limit.
+  bool MostlyDistinct() const {
+    constexpr size_t kSampleValues = 8192;
+    return dictionary_pages_ == 1 && chunk_values_ >= kSampleValues &&
+           dictionary_.size() * 4 > chunk_values_ * 3;
   }
 
   void AppendSlice(const ColumnVector& column, size_t row, size_t n) {
@@ -135,6 +145,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
       else
         AddPlain(value);
       ++page_values_;
+      ++chunk_values_;
     }
     page_rows_ += static_cast<int64_t>(n);
   }
@@ -279,6 +290,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
   StatisticsCollector<T> statistics_;
   int64_t num_rows_ = 0;
   int64_t uncompressed_bytes_ = 0;
+  size_t chunk_values_ = 0;  // non-null values in the chunk
 
   std::string body_, compressed_;  // scratch buffers reused across pages
 };

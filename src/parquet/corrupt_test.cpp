@@ -168,7 +168,8 @@ TEST(Corrupt, OversizedFootersAreRefused) {
   tight.max_footer_bytes = 64;
   const auto error = TryRead(file, tight);
   ASSERT_TRUE(error);
-  EXPECT_NE(std::string(error->what()).find("exceeds the limit of 64"), std::string::npos) << error->what();
+  EXPECT_NE(std::string(error->what()).find("exceeds the limit of 64"), std::string::npos)
+      << error->what();
 }
 
 TEST(Corrupt, DamagedPageBodies) {

@@ -16,9 +16,34 @@ constexpr std::string_view kEncryptedMagic = "PARE";
 // One ranged read at the end of the file usually covers length, magic and the whole footer.
 constexpr uint64_t kTailRead = 64 * 1024;
 
+std::vector<uint8_t> MatchingRows(const RangePredicate& predicate, const ColumnVector& values) {
+  std::vector<uint8_t> keep(values.size());
+  for (size_t r = 0; r < keep.size(); ++r) keep[r] = Matches(predicate, values, r);
+  return keep;
+}
+
+// Appends at most `room` rows of `group` to `out`: all of them, or those marked in `keep`.
+void AppendRows(const Batch& group, const std::vector<uint8_t>& keep, size_t room, Batch& out) {
+  for (size_t i = 0; i < group.num_columns(); ++i) {
+    const ColumnVector& values = group.column(i);
+    ColumnVector& dst = out.column(i);
+    if (keep.empty()) {
+      dst.AppendRange(values, 0, std::min(values.size(), room));
+      continue;
+    }
+    size_t taken = 0;
+    for (size_t r = 0; r < values.size() && taken < room; ++r) {
+      if (!keep[r]) continue;
+      dst.AppendFrom(values, r);
+      ++taken;
+    }
+  }
+}
+
 }  // namespace
 
-FileMetaData ReadFooter(const ByteSource& source, uint32_t* footer_bytes, uint32_t max_footer_bytes) {
+FileMetaData ReadFooter(const ByteSource& source, uint32_t* footer_bytes,
+                        uint32_t max_footer_bytes) {
   const uint64_t size = source.size();
   const std::string& name = source.name();
   if (size < 12)
@@ -39,7 +64,8 @@ FileMetaData ReadFooter(const ByteSource& source, uint32_t* footer_bytes, uint32
     Fail(ErrorCode::kCorrupt, "{}: footer length {} exceeds the file ({} bytes)", name, length,
          size);
   if (length > max_footer_bytes) {
-    Fail(ErrorCode::kCorrupt, "{}: footer of {} bytes exceeds the limit of {}", name, length, max_footer_bytes);
+    Fail(ErrorCode::kCorrupt, "{}: footer of {} bytes exceeds the limit of {}", name, length,
+         max_footer_bytes);
   }
   if (footer_bytes) *footer_bytes = length;
   const std::string_view footer = length + 8 <= tail_size
@@ -220,36 +246,16 @@ Batch FileReader::Read(const ReadRequest& request) const {
   for (size_t g = 0; g < num_row_groups() && out.num_rows() < limit; ++g) {
     if (request.filter && !RowGroupMayMatch(g, *request.filter)) continue;
     std::vector<uint8_t> keep;
-    std::optional<ColumnVector> filter_values;
     if (filter_column) {
-      filter_values = ReadColumn(g, *filter_column);
-      keep.resize(filter_values->size());
-      bool any = false;
-      for (size_t r = 0; r < keep.size(); ++r)
-        any |= (keep[r] = Matches(*request.filter, *filter_values, r));
-      if (!any) continue;  // the statistics could not tell, the values can
+      keep = MatchingRows(*request.filter, ReadColumn(g, *filter_column));
+      if (std::find(keep.begin(), keep.end(), 1) == keep.end()) continue;  // the values can tell
     }
-    const size_t room = limit - out.num_rows();
     Batch group = ReadRowGroup(g, selected);
-    if (!filter_column && out.num_rows() == 0 && group.num_rows() <= room) {
+    if (!filter_column && out.num_rows() == 0 && group.num_rows() <= limit) {
       out = std::move(group);  // the common single-row-group case: no copy
       continue;
     }
-    for (size_t i = 0; i < selected.size(); ++i) {
-      const ColumnVector& values = group.column(i);
-      ColumnVector& dst = out.column(i);
-      if (!filter_column) {
-        dst.AppendRange(values, 0, std::min(values.size(), room));
-        continue;
-      }
-      size_t taken = 0;
-      for (size_t r = 0; r < values.size() && taken < room; ++r) {
-        if (keep[r]) {
-          dst.AppendFrom(values, r);
-          ++taken;
-        }
-      }
-    }
+    AppendRows(group, keep, limit - out.num_rows(), out);
   }
   return out;
 }

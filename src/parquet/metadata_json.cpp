@@ -227,6 +227,29 @@ void WriteChunk(JsonWriter& w, const ColumnChunk& chunk, const LeafColumn* leaf,
   w.EndObject();
 }
 
+void WriteRowGroup(JsonWriter& w, const FileMetaData& m, size_t g,
+                   const std::vector<LeafColumn>* leaves) {
+  const RowGroup& group = m.row_groups[g];
+  w.BeginObject();
+  w.Key("index");
+  w.Int(static_cast<int64_t>(g));
+  w.Key("num_rows");
+  w.Int(group.num_rows);
+  w.Key("total_byte_size");
+  w.Int(group.total_byte_size);
+  w.Member("total_compressed_size", group.total_compressed_size);
+  w.Member("file_offset", group.file_offset);
+  w.Member("ordinal", group.ordinal ? std::optional<int64_t>(*group.ordinal) : std::nullopt);
+  w.Key("columns");
+  w.BeginArray();
+  for (size_t c = 0; c < group.columns.size(); ++c) {
+    const LeafColumn* leaf = leaves && c < leaves->size() ? &(*leaves)[c] : nullptr;
+    WriteChunk(w, group.columns[c], leaf, c < m.column_orders.size() && m.column_orders[c]);
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string FooterJson(const FileFacts& facts, const FileMetaData& m) {
@@ -265,27 +288,8 @@ std::string FooterJson(const FileFacts& facts, const FileMetaData& m) {
   w.EndArray();
   w.Key("row_groups");
   w.BeginArray();
-  for (size_t g = 0; g < m.row_groups.size(); ++g) {
-    const RowGroup& group = m.row_groups[g];
-    w.BeginObject();
-    w.Key("index");
-    w.Int(static_cast<int64_t>(g));
-    w.Key("num_rows");
-    w.Int(group.num_rows);
-    w.Key("total_byte_size");
-    w.Int(group.total_byte_size);
-    w.Member("total_compressed_size", group.total_compressed_size);
-    w.Member("file_offset", group.file_offset);
-    w.Member("ordinal", group.ordinal ? std::optional<int64_t>(*group.ordinal) : std::nullopt);
-    w.Key("columns");
-    w.BeginArray();
-    for (size_t c = 0; c < group.columns.size(); ++c) {
-      const LeafColumn* leaf = leaves && c < leaves->size() ? &(*leaves)[c] : nullptr;
-      WriteChunk(w, group.columns[c], leaf, c < m.column_orders.size() && m.column_orders[c]);
-    }
-    w.EndArray();
-    w.EndObject();
-  }
+  for (size_t g = 0; g < m.row_groups.size(); ++g)
+    WriteRowGroup(w, m, g, leaves ? &*leaves : nullptr);
   w.EndArray();
   w.EndObject();
   return w.Take();

@@ -1,7 +1,8 @@
 // ParallelFor: runs fn(0..count-1) on up to `threads` threads (the caller's included), handing
-// out indices one at a time; rethrows the first exception after every thread has stopped.
-// Used to encode and decode the columns of a row group concurrently: columns are independent,
-// and per-call threads cost microseconds against the milliseconds of work per call.
+// out indices one at a time; rethrows the first exception once every started task has stopped.
+// Used to encode and decode the columns of a row group concurrently. The helper threads come
+// from one process-wide pool (so per-thread codec contexts are reused), and a caller never
+// waits for a task that has not started, so nested calls cannot deadlock. Thread safe.
 #pragma once
 
 #include <cstddef>

@@ -148,10 +148,7 @@ void LocalStore::Put(std::string_view key, std::string_view data) {
   }
 }
 
-bool LocalStore::PutIfAbsent(std::string_view key, std::string_view data) {
-  const fs::path target = PathOf(key);
-  if (fs::exists(target)) return false;
-  const fs::path temp = WriteTemp(target, data);
+bool LocalStore::LinkTemp(const fs::path& temp, const fs::path& target) const {
   // link() fails with EEXIST if another writer got there first: readers never see a partial file.
   const int rc = ::link(temp.c_str(), target.c_str());
   const int err = errno;
@@ -160,6 +157,62 @@ bool LocalStore::PutIfAbsent(std::string_view key, std::string_view data) {
   if (err == EEXIST) return false;
   errno = err;
   FailErrno("cannot publish", target);
+}
+
+bool LocalStore::PutIfAbsent(std::string_view key, std::string_view data) {
+  const fs::path target = PathOf(key);
+  if (fs::exists(target)) return false;
+  return LinkTemp(WriteTemp(target, data), target);
+}
+
+namespace {
+
+bool SameFile(const struct stat& a, const struct stat& b) {
+  return a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
+         a.st_mtim.tv_nsec == b.st_mtim.tv_nsec && a.st_ino == b.st_ino;
+}
+
+// Copies `size` bytes from `in` to `out` inside the kernel. False when the file system cannot
+// (the caller then writes from memory).
+bool KernelCopy(int in, int out, uint64_t size) {
+  loff_t in_off = 0, out_off = 0;
+  while (static_cast<uint64_t>(in_off) < size) {
+    const ssize_t n = ::copy_file_range(in, &in_off, out, &out_off, size - in_off, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool LocalStore::PutIfAbsentFromFile(std::string_view key, const fs::path& source, std::string_view bytes) {
+  const fs::path target = PathOf(key);
+  if (fs::exists(target)) return false;
+  Fd in(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat before{};
+  if (in.get() < 0 || ::fstat(in.get(), &before) != 0 ||
+      static_cast<uint64_t>(before.st_size) != bytes.size()) {
+    return PutIfAbsent(key, bytes);
+  }
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) Fail(ErrorCode::kIo, "cannot create {}: {}", target.parent_path().string(), ec.message());
+  const fs::path temp = target.parent_path() / (".tmp-" + TempSuffix() + "-" + target.filename().string());
+  bool copied = false;
+  {
+    Fd out(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+    if (out.get() < 0) FailErrno("cannot create", temp);
+    copied = KernelCopy(in.get(), out.get(), bytes.size());
+  }
+  struct stat after{};
+  // The bytes that were hashed and validated are the truth: if the file changed meanwhile (or
+  // the kernel could not copy), land them from memory instead.
+  if (!copied || ::fstat(in.get(), &after) != 0 || !SameFile(before, after)) {
+    ::unlink(temp.c_str());
+    return PutIfAbsent(key, bytes);
+  }
+  return LinkTemp(temp, target);
 }
 
 std::vector<ObjectInfo> LocalStore::List(std::string_view prefix) const {

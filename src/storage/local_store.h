@@ -18,6 +18,8 @@ class LocalStore final : public ObjectStore {
   std::optional<ObjectInfo> Stat(std::string_view key) const override;
   void Put(std::string_view key, std::string_view data) override;
   bool PutIfAbsent(std::string_view key, std::string_view data) override;
+  bool PutIfAbsentFromFile(std::string_view key, const std::filesystem::path& source,
+                           std::string_view bytes) override;
   std::vector<ObjectInfo> List(std::string_view prefix) const override;
   bool Delete(std::string_view key) override;
   void Sync() override;
@@ -27,6 +29,8 @@ class LocalStore final : public ObjectStore {
  private:
   std::filesystem::path PathOf(std::string_view key) const;
   std::filesystem::path WriteTemp(const std::filesystem::path& target, std::string_view data) const;
+  // Publishes `temp` as `target` unless it exists; removes `temp` either way.
+  bool LinkTemp(const std::filesystem::path& temp, const std::filesystem::path& target) const;
   std::filesystem::path root_;
 };
 

@@ -36,6 +36,14 @@ class ObjectStore {
   // Creates the object only if absent, atomically. Returns false (and changes nothing) when it
   // already exists. This is the primitive for Delta commits and the lake lock.
   virtual bool PutIfAbsent(std::string_view key, std::string_view data) = 0;
+  // PutIfAbsent for bytes that are also the contents of the local file `source` (an input being
+  // imported). A store on the local file system copies inside the kernel (copy_file_range, as
+  // `cp` does) instead of writing `bytes` from memory; `bytes` remain the truth: when the file
+  // no longer matches them in size or modification time, `bytes` are written instead.
+  virtual bool PutIfAbsentFromFile(std::string_view key, const std::filesystem::path& source,
+                                   std::string_view bytes) {
+    return PutIfAbsent(key, bytes);
+  }
   // Every object whose key starts with `prefix`, sorted by key. Temporary files are not listed.
   virtual std::vector<ObjectInfo> List(std::string_view prefix) const = 0;
   // Returns false when the object did not exist.

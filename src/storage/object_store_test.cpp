@@ -101,3 +101,25 @@ TEST(OpenStore, ChoosesByScheme) {
 
 }  // namespace
 }  // namespace uw::storage
+
+namespace uw::storage {
+namespace {
+
+TEST_P(StoreContract, PutIfAbsentFromFileLandsTheBytes) {
+  uw::testing::WriteFile(dir_ / "input.json", "[1,2,3]");
+  EXPECT_TRUE(store_->PutIfAbsentFromFile("copy/input.json", dir_ / "input.json", "[1,2,3]"));
+  EXPECT_EQ(store_->Get("copy/input.json"), "[1,2,3]");
+  EXPECT_FALSE(store_->PutIfAbsentFromFile("copy/input.json", dir_ / "input.json", "[1,2,3]"));
+}
+
+TEST_P(StoreContract, PutIfAbsentFromFileTrustsTheBytesOverAChangedFile) {
+  // The file changed after it was read and hashed: the hashed bytes are what lands.
+  uw::testing::WriteFile(dir_ / "input.json", "[1,2,3,4]");
+  EXPECT_TRUE(store_->PutIfAbsentFromFile("copy/a.json", dir_ / "input.json", "[1,2,3]"));
+  EXPECT_EQ(store_->Get("copy/a.json"), "[1,2,3]");
+  EXPECT_TRUE(store_->PutIfAbsentFromFile("copy/b.json", dir_ / "missing.json", "[9]"));
+  EXPECT_EQ(store_->Get("copy/b.json"), "[9]");
+}
+
+}  // namespace
+}  // namespace uw::storage

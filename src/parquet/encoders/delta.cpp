@@ -197,8 +197,9 @@ void DecodeDeltaByteArray(std::string_view data, size_t count, size_t max_bytes,
   size_t at = 0, previous_at = 0;
   for (size_t i = 0; i < count; ++i) {
     const auto prefix = static_cast<size_t>(prefixes[i]);
-    std::memmove(arena.data() + at, arena.data() + previous_at, prefix);
-    std::memcpy(arena.data() + at + prefix, suffixes[i].data(), suffixes[i].size());
+    if (prefix > 0) std::memmove(arena.data() + at, arena.data() + previous_at, prefix);
+    if (!suffixes[i].empty())
+      std::memcpy(arena.data() + at + prefix, suffixes[i].data(), suffixes[i].size());
     out[i] = std::string_view(arena).substr(at, sizes[i]);
     previous_at = at;
     at += sizes[i];

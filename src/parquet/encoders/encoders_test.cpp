@@ -80,9 +80,11 @@ TEST(Plain, ByteArraysAreBoundsChecked) {
   d.DecodeByteArrays(v, 2);
   EXPECT_EQ(v[0], "héllo");
   EXPECT_EQ(v[1], "");
-  PlainDecoder lying(std::string("\xff\x00\x00\x00xy", 6));
+  const std::string lying_bytes("\xff\x00\x00\x00xy", 6);
+  PlainDecoder lying(lying_bytes);
   EXPECT_THROW(lying.DecodeByteArrays(v, 1), Error);
-  PlainDecoder fixed(std::string(7, 'x'));
+  const std::string seven(7, 'x');
+  PlainDecoder fixed(seven);
   int64_t ints[1];
   EXPECT_THROW(fixed.DecodeFixed(ints, 1), Error);
 }

@@ -32,6 +32,7 @@ class PlainDecoder {
   template <typename T>
   void DecodeFixed(T* out, size_t count) {
     const size_t bytes = Need(count, sizeof(T));
+    if (bytes == 0) return;  // `out` may be null for zero values
     std::memcpy(out, data_.data() + pos_, bytes);
     pos_ += bytes;
   }

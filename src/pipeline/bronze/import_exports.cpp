@@ -72,7 +72,7 @@ FileEntry ProcessFile(const se::InputFile& file, Lander& lander, simdjson::dom::
     return e;
   }
   const Lander::Landing landing =
-      lander.Land(kind, newest_played_at_ms, file.name, e.sha256, bytes);
+      lander.Land(kind, newest_played_at_ms, file.name, e.sha256, bytes, file.source_path);
   e.bronze_key = landing.key;
   e.status = landing.written ? FileStatus::kLanded : FileStatus::kAlreadyPresent;
   if (!landing.written) e.message = AlreadyMessage(e.message);

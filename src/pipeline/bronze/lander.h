@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -28,8 +29,10 @@ class Lander {
   // name); recently-played responses to lake::BronzeRecentlyPlayed(newest played_at, …), the
   // layout `ingest` uses. Throws Error(kIo) when the store fails.
   // `newest_played_at_ms` is used for kRecentlyPlayed only.
+  // `source_path` (may be empty) is a local file holding exactly `bytes`, copied in the kernel.
   Landing Land(spotify_export::FileKind kind, int64_t newest_played_at_ms, std::string_view name,
-               std::string_view sha256_hex, std::string_view bytes);
+               std::string_view sha256_hex, std::string_view bytes,
+               const std::filesystem::path& source_path = {});
 
  private:
   struct Known {

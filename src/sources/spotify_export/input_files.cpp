@@ -256,6 +256,7 @@ void LoadInput(const InputRef& ref, const InputLimits& limits, FileBytes& buffer
     try {
       if (!ref.entry_index) {
         ReadLocalFile(ref.path, limits.max_entry_bytes, buffer);
+        file.source_path = ref.path;
       } else {
         const auto zip = ZipArchive::Open(ref.path);
         zip->Read(FindEntry(*zip, *ref.entry_index), ZipLimitsOf(limits), *ref.budget, buffer);

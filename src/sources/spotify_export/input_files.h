@@ -41,6 +41,9 @@ struct InputFile {
   std::string name;        // the last path component, for bronze keys and name rules
   std::string_view bytes;  // the contents, followed by simdjson's padding
   std::string error;       // non-empty when it could not be read (bytes are then empty)
+  // The file on disk holding exactly `bytes`, when it is a plain file (not an archive member):
+  // lets the lake copy it inside the kernel.
+  std::filesystem::path source_path = {};
 };
 
 // Lists the work for `inputs`. Paths under `exclude` (the lake itself) are skipped. Never
