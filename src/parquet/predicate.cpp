@@ -22,24 +22,6 @@ size_t ScalarIndexFor(ColumnType type) {
   }
 }
 
-Scalar ValueAt(const ColumnVector& c, size_t row) {
-  switch (c.type()) {
-    case ColumnType::kBoolean:
-      return c.GetBool(row);
-    case ColumnType::kInt32:
-    case ColumnType::kDate:
-      return static_cast<int64_t>(c.GetInt32(row));
-    case ColumnType::kInt64:
-    case ColumnType::kTimestamp:
-      return c.GetInt64(row);
-    case ColumnType::kDouble:
-      return c.GetDouble(row);
-    case ColumnType::kString:
-      return std::string(c.GetString(row));
-  }
-  return false;
-}
-
 bool IsNan(const Scalar& s) {
   return std::holds_alternative<double>(s) && std::isnan(std::get<double>(s));
 }
@@ -98,7 +80,7 @@ void CheckPredicate(const RangePredicate& p, ColumnType type) {
 
 bool Matches(const RangePredicate& p, const ColumnVector& column, size_t row) {
   if (column.IsNull(row)) return false;
-  const Scalar v = ValueAt(column, row);
+  const Scalar v = CellScalar(column, row);
   if (IsNan(v)) return false;
   if (p.lower && v < *p.lower) return false;
   if (p.upper && *p.upper < v) return false;
@@ -136,6 +118,24 @@ bool StatisticsMayMatch(const RangePredicate& p, const LeafColumn& leaf, const S
   if (p.lower && range->max < *p.lower) return false;
   if (p.upper && *p.upper < range->min) return false;
   return true;
+}
+
+Scalar CellScalar(const ColumnVector& c, size_t row) {
+  switch (c.type()) {
+    case ColumnType::kBoolean:
+      return c.GetBool(row);
+    case ColumnType::kInt32:
+    case ColumnType::kDate:
+      return static_cast<int64_t>(c.GetInt32(row));
+    case ColumnType::kInt64:
+    case ColumnType::kTimestamp:
+      return c.GetInt64(row);
+    case ColumnType::kDouble:
+      return c.GetDouble(row);
+    case ColumnType::kString:
+      return std::string(c.GetString(row));
+  }
+  return false;
 }
 
 }  // namespace uw::parquet

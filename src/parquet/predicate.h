@@ -19,6 +19,9 @@ namespace uw::parquet {
 // double for double columns; string for string columns.
 using Scalar = std::variant<bool, int64_t, double, std::string>;
 
+// The value of a non-null cell as a Scalar.
+Scalar CellScalar(const ColumnVector& column, size_t row);
+
 struct RangePredicate {
   std::string column;
   std::optional<Scalar> lower;

@@ -11,24 +11,6 @@
 namespace uw::parquet {
 namespace {
 
-Scalar ScalarAt(const ColumnVector& c, size_t row) {
-  switch (c.type()) {
-    case ColumnType::kBoolean:
-      return c.GetBool(row);
-    case ColumnType::kInt32:
-    case ColumnType::kDate:
-      return static_cast<int64_t>(c.GetInt32(row));
-    case ColumnType::kInt64:
-    case ColumnType::kTimestamp:
-      return c.GetInt64(row);
-    case ColumnType::kDouble:
-      return c.GetDouble(row);
-    case ColumnType::kString:
-      return std::string(c.GetString(row));
-  }
-  return false;
-}
-
 // Statistics may only prune row groups that really hold no match: for random data and a range
 // between two of its own values, every row group with a matching row must be kept, and the
 // filtered read must return exactly the matching rows.
@@ -44,7 +26,7 @@ RC_GTEST_PROP(Predicate, PruningNeverLosesMatches, ()) {
   const auto pick = [&]() -> std::optional<Scalar> {
     const size_t r = *rc::gen::inRange<size_t>(0, column.size());
     if (column.IsNull(r) || *rc::gen::inRange(0, 4) == 0) return std::nullopt;
-    Scalar s = ScalarAt(column, r);
+    Scalar s = CellScalar(column, r);
     if (std::holds_alternative<double>(s) && std::isnan(std::get<double>(s))) return std::nullopt;
     return s;
   };

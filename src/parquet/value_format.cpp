@@ -22,24 +22,6 @@ std::string ScalarText(const Scalar& value, ColumnType type) {
   return std::to_string(i);
 }
 
-Scalar CellScalar(const ColumnVector& c, size_t row) {
-  switch (c.type()) {
-    case ColumnType::kBoolean:
-      return c.GetBool(row);
-    case ColumnType::kInt32:
-    case ColumnType::kDate:
-      return static_cast<int64_t>(c.GetInt32(row));
-    case ColumnType::kInt64:
-    case ColumnType::kTimestamp:
-      return c.GetInt64(row);
-    case ColumnType::kDouble:
-      return c.GetDouble(row);
-    case ColumnType::kString:
-      return std::string(c.GetString(row));
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string FormatDateDays(int64_t days) { return core::FormatDate(days); }
