@@ -59,3 +59,12 @@ echo "  unwrapped import ${imp_med} s   (runs: ${imp_walls[*]}), ${mbps} MB/s, m
 echo "  ratio import/cp  ${ratio}x, import/(cp+sync) ${ratio_sync}x   (target: within 3x)"
 echo "  load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$BENCH_DIR/cp-target" "$BENCH_DIR/lake"
+
+# Parquet writer against DuckDB's COPY … TO parquet on the same 1M rows, per codec.
+BUILD_DIR=$(dirname "$(dirname "$BIN")")
+if command -v node >/dev/null && [ -x "$BUILD_DIR/bench/parquet_bench" ]; then
+  for codec in snappy zstd; do
+    echo
+    bash "$(dirname "$0")/parquet_vs_duckdb.sh" "$BUILD_DIR" 1000000 "$codec"
+  done
+fi
