@@ -11,26 +11,14 @@
 #include <random>
 
 #include "core/error.h"
+#include "core/fd.h"
 
 namespace fs = std::filesystem;
 
 namespace uw::storage {
 namespace {
 
-// Closes a file descriptor on scope exit.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
+using core::Fd;
 
 [[noreturn]] void FailErrno(std::string_view what, const fs::path& path) {
   Fail(ErrorCode::kIo, "{} {}: {}", what, path.string(), std::strerror(errno));

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "core/fd.h"
 #include "core/text.h"
 #include "sources/spotify_export/file_names.h"
 
@@ -17,19 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
+using core::Fd;
 
 [[noreturn]] void FailErrno(std::string_view what) {
   Fail(ErrorCode::kInput, "{}: {}", what, std::strerror(errno));
