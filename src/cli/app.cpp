@@ -64,6 +64,7 @@ int Main(int argc, char** argv) {
 
   Registry registry;
   AddImportCommand(app, registry);
+  AddBuildCommand(app, registry);
   AddGenerateCommand(app, registry);
   AddDemoCommand(app, registry);
   AddStatusCommand(app, registry);

@@ -45,6 +45,7 @@ class Registry {
 void AddImportCommand(CLI::App& app, Registry& registry);
 void AddGenerateCommand(CLI::App& app, Registry& registry);
 void AddDemoCommand(CLI::App& app, Registry& registry);
+void AddBuildCommand(CLI::App& app, Registry& registry);
 void AddStatusCommand(CLI::App& app, Registry& registry);
 void AddConfigCommand(CLI::App& app, Registry& registry);
 // `inspect` and `cat` for Parquet files (parquet_commands.cpp).

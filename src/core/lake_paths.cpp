@@ -34,6 +34,10 @@ std::string Receipt(std::string_view receipt_id) {
   return fmt::format("{}{}.json", kReceiptsPrefix, receipt_id);
 }
 
+std::string BuildState(std::string_view layer) {
+  return fmt::format("_state/builds/{}.json", layer);
+}
+
 std::string SilverTable(std::string_view table) { return fmt::format("silver/{}/", table); }
 std::string GoldTable(std::string_view table) { return fmt::format("gold/{}/", table); }
 

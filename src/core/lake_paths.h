@@ -22,6 +22,8 @@ inline constexpr std::string_view kLockKey = "_state/lock.json";
 inline constexpr std::string_view kLogsDir = "_state/logs";
 inline constexpr std::string_view kReceiptsPrefix = "_state/receipts/";
 std::string Receipt(std::string_view receipt_id);
+// _state/builds/<layer>.json: what the last build of a layer consumed (inputs fingerprint).
+std::string BuildState(std::string_view layer);
 
 // silver/<table>/ and gold/<table>/
 std::string SilverTable(std::string_view table);

@@ -26,43 +26,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path NpmDir() {
-  if (const char* dir = std::getenv("UNWRAPPED_NPM_DIR")) return dir;
-  const char* home = std::getenv("HOME");
-  return fs::path(home ? home : "/nonexistent") / ".cache" / "unwrapped-npm";
-}
-
-// Why the interop tests cannot run here, or "" when they can.
-std::string MissingTools() {
-  if (std::system("command -v node >/dev/null 2>&1") != 0) return "node is not installed";
-  for (const char* package :
-       {"@duckdb/node-api", "nodejs-polars", "parquet-wasm", "apache-arrow"}) {
-    if (!fs::exists(NpmDir() / "node_modules" / package)) {
-      return "npm package " + std::string(package) + " is missing from " + NpmDir().string() +
-             " (run scripts/install-npm-tools.sh)";
-    }
-  }
-  return "";
-}
-
-struct NodeRun {
-  int exit_code = -1;
-  std::string output;
-};
-
-NodeRun RunNode(const std::string& script, const fs::path& argument) {
-  const fs::path path = testing::SourceDir() / "tests" / "parquet_interop" / script;
-  const std::string command = "UNWRAPPED_NPM_DIR='" + NpmDir().string() + "' node '" +
-                              path.string() + "' '" + argument.string() + "' 2>&1";
-  NodeRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return run;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.output.append(buffer, n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+testing::RunResult RunNode(const std::string& script, const fs::path& argument) {
+  return testing::RunNodeScript(fs::path("tests") / "parquet_interop" / script, {argument.string()});
 }
 
 std::string_view TypeName(ColumnType type) { return ColumnTypeName(type); }
@@ -244,7 +209,7 @@ std::string FileManifest(const fs::path& path, const Batch& batch) {
 }
 
 TEST(ParquetInterop, OurFilesAreReadExactlyByDuckDbPolarsAndParquetWasm) {
-  if (const std::string missing = MissingTools(); !missing.empty()) GTEST_SKIP() << missing;
+  if (const std::string missing = testing::MissingNodeTools(); !missing.empty()) GTEST_SKIP() << missing;
   testing::TempDir dir;
   const Batch batch = InteropBatch(6000);
   std::string manifest = "{\"files\":[";
@@ -264,20 +229,20 @@ TEST(ParquetInterop, OurFilesAreReadExactlyByDuckDbPolarsAndParquetWasm) {
   }
   manifest += "]}";
   testing::WriteFile(dir / "manifest.json", manifest);
-  const NodeRun run = RunNode("read_ours.mjs", dir / "manifest.json");
-  std::cout << run.output << "\n";
-  EXPECT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_NE(run.output.find("\"failures\": []"), std::string::npos) << run.output;
+  const testing::RunResult run = RunNode("read_ours.mjs", dir / "manifest.json");
+  std::cout << run.out << "\n";
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("\"failures\": []"), std::string::npos) << run.out;
 }
 
 // ----------------------------------------------------------------------------------------------
 // Their files
 
 TEST(ParquetInterop, FilesFromDuckDbPolarsAndParquetWasmAreReadExactly) {
-  if (const std::string missing = MissingTools(); !missing.empty()) GTEST_SKIP() << missing;
+  if (const std::string missing = testing::MissingNodeTools(); !missing.empty()) GTEST_SKIP() << missing;
   testing::TempDir dir;
-  const NodeRun run = RunNode("write_theirs.mjs", dir.path());
-  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const testing::RunResult run = RunNode("write_theirs.mjs", dir.path());
+  ASSERT_EQ(run.exit_code, 0) << run.out;
   simdjson::dom::parser parser;
   const simdjson::dom::element expected = parser.load((dir / "expected.json").string());
   int files = 0;

@@ -1,12 +1,14 @@
 #include "storage/local_store.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 
@@ -39,7 +41,8 @@ void WriteAll(int fd, std::string_view data, const fs::path& path) {
 std::string TempSuffix() {
   static std::atomic<uint64_t> counter{0};
   thread_local std::mt19937_64 rng{std::random_device{}()};
-  return std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + std::to_string(rng() % 1000000);
+  return std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
+         std::to_string(rng() % 1000000);
 }
 
 // Starts writing the file's dirty pages to disk without waiting, so that the one Sync() at the
@@ -47,6 +50,19 @@ std::string TempSuffix() {
 void StartWriteback(int fd) { ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE); }
 
 bool IsTemp(const fs::path& p) { return p.filename().string().rfind(".tmp-", 0) == 0; }
+
+// ".tmp-<pid>-<n>-<random>-<name>.partial": hidden, and never ending in the target's extension,
+// so globbing readers (`*.parquet`) skip a temporary a killed writer left behind.
+fs::path TempName(const fs::path& target) {
+  return target.parent_path() /
+         (".tmp-" + TempSuffix() + "-" + target.filename().string() + ".partial");
+}
+
+// The writer's pid in a temporary's name, or 0.
+pid_t TempOwner(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return static_cast<pid_t>(std::strtol(name.c_str() + 5, nullptr, 10));
+}
 
 int64_t MillisOf(const struct stat& st) {
   return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
@@ -57,7 +73,8 @@ int64_t MillisOf(const struct stat& st) {
 LocalStore::LocalStore(fs::path root) : root_(fs::absolute(std::move(root)).lexically_normal()) {
   std::error_code ec;
   fs::create_directories(root_, ec);
-  if (ec) Fail(ErrorCode::kIo, "cannot create the lake folder {}: {}", root_.string(), ec.message());
+  if (ec)
+    Fail(ErrorCode::kIo, "cannot create the lake folder {}: {}", root_.string(), ec.message());
 }
 
 fs::path LocalStore::PathOf(std::string_view key) const {
@@ -75,7 +92,7 @@ std::string LocalStore::Get(std::string_view key) const {
     if (errno == ENOENT) Fail(ErrorCode::kNotFound, "{} does not exist", path.string());
     FailErrno("cannot open", path);
   }
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd.get(), &st) != 0) FailErrno("cannot stat", path);
   std::string data(static_cast<size_t>(st.st_size), '\0');
   size_t done = 0;
@@ -103,14 +120,16 @@ std::string LocalStore::GetRange(std::string_view key, uint64_t offset, uint64_t
     const ssize_t n = ::pread(fd.get(), data.data() + done, length - done, offset + done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) FailErrno("cannot read", path);
-    if (n == 0) Fail(ErrorCode::kIo, "{}: range {}+{} is past the end of the file", path.string(), offset, length);
+    if (n == 0)
+      Fail(ErrorCode::kIo, "{}: range {}+{} is past the end of the file", path.string(), offset,
+           length);
     done += static_cast<size_t>(n);
   }
   return data;
 }
 
 std::optional<ObjectInfo> LocalStore::Stat(std::string_view key) const {
-  struct stat st{};
+  struct stat st {};
   if (::stat(PathOf(key).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   return ObjectInfo{std::string(key), static_cast<uint64_t>(st.st_size), MillisOf(st)};
 }
@@ -119,7 +138,7 @@ fs::path LocalStore::WriteTemp(const fs::path& target, std::string_view data) co
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   if (ec) Fail(ErrorCode::kIo, "cannot create {}: {}", target.parent_path().string(), ec.message());
-  const fs::path temp = target.parent_path() / (".tmp-" + TempSuffix() + "-" + target.filename().string());
+  const fs::path temp = target.parent_path() / TempName(target);
   Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
   if (fd.get() < 0) FailErrno("cannot create", temp);
   try {
@@ -179,11 +198,12 @@ bool KernelCopy(int in, int out, uint64_t size) {
 
 }  // namespace
 
-bool LocalStore::PutIfAbsentFromFile(std::string_view key, const fs::path& source, std::string_view bytes) {
+bool LocalStore::PutIfAbsentFromFile(std::string_view key, const fs::path& source,
+                                     std::string_view bytes) {
   const fs::path target = PathOf(key);
   if (fs::exists(target)) return false;
   Fd in(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
-  struct stat before{};
+  struct stat before {};
   if (in.get() < 0 || ::fstat(in.get(), &before) != 0 ||
       static_cast<uint64_t>(before.st_size) != bytes.size()) {
     return PutIfAbsent(key, bytes);
@@ -191,7 +211,7 @@ bool LocalStore::PutIfAbsentFromFile(std::string_view key, const fs::path& sourc
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   if (ec) Fail(ErrorCode::kIo, "cannot create {}: {}", target.parent_path().string(), ec.message());
-  const fs::path temp = target.parent_path() / (".tmp-" + TempSuffix() + "-" + target.filename().string());
+  const fs::path temp = target.parent_path() / TempName(target);
   bool copied = false;
   {
     Fd out(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
@@ -199,7 +219,7 @@ bool LocalStore::PutIfAbsentFromFile(std::string_view key, const fs::path& sourc
     copied = KernelCopy(in.get(), out.get(), bytes.size());
     if (copied) StartWriteback(out.get());
   }
-  struct stat after{};
+  struct stat after {};
   // The bytes that were hashed and validated are the truth: if the file changed meanwhile (or
   // the kernel could not copy), land them from memory instead.
   if (!copied || ::fstat(in.get(), &after) != 0 || !SameFile(before, after)) {
@@ -217,18 +237,37 @@ std::vector<ObjectInfo> LocalStore::List(std::string_view prefix) const {
   std::vector<ObjectInfo> out;
   std::error_code ec;
   if (!fs::is_directory(start, ec)) return out;
-  for (auto it = fs::recursive_directory_iterator(start, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(start, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_regular_file(ec) || IsTemp(it->path())) continue;
     std::string key = it->path().lexically_relative(root_).generic_string();
     if (key.rfind(prefix_str, 0) != 0) continue;
-    struct stat st{};
+    struct stat st {};
     if (::stat(it->path().c_str(), &st) != 0) continue;
     out.push_back({std::move(key), static_cast<uint64_t>(st.st_size), MillisOf(st)});
   }
   if (ec) Fail(ErrorCode::kIo, "cannot list {}: {}", start.string(), ec.message());
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
   return out;
+}
+
+size_t LocalStore::RemoveAbandonedTemporaries(std::string_view prefix) {
+  const fs::path start = root_ / std::string(prefix);
+  size_t removed = 0;
+  std::error_code ec;
+  if (!fs::is_directory(start, ec)) return 0;
+  std::vector<fs::path> abandoned;
+  for (auto it = fs::recursive_directory_iterator(start, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!IsTemp(it->path())) continue;
+    const pid_t owner = TempOwner(it->path());
+    // The writer no longer exists (ESRCH); a live writer (this process included) keeps its file.
+    if (owner <= 0 || (::kill(owner, 0) != 0 && errno == ESRCH)) {
+      abandoned.push_back(it->path());
+    }
+  }
+  for (const fs::path& path : abandoned) removed += ::unlink(path.c_str()) == 0 ? 1 : 0;
+  return removed;
 }
 
 bool LocalStore::Delete(std::string_view key) {

@@ -23,6 +23,7 @@ class LocalStore final : public ObjectStore {
   std::vector<ObjectInfo> List(std::string_view prefix) const override;
   bool Delete(std::string_view key) override;
   void Sync() override;
+  size_t RemoveAbandonedTemporaries(std::string_view prefix) override;
   std::string Url() const override;
   std::optional<std::filesystem::path> LocalRoot() const override { return root_; }
 

@@ -51,6 +51,9 @@ class ObjectStore {
 
   // Makes every completed write durable (fsync). Cheap to call once at the end of a batch.
   virtual void Sync() {}
+  // Deletes the temporaries of interrupted writes under `prefix` (a folder) whose writer is
+  // gone; returns how many. Only stores that stage writes in visible temporaries have any.
+  virtual size_t RemoveAbandonedTemporaries(std::string_view prefix) { return 0; }
   // The store as a URL, for messages.
   virtual std::string Url() const = 0;
   // The local folder behind the store, when there is one (logs, benchmarks).

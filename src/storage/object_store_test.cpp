@@ -5,6 +5,8 @@
 
 #include <thread>
 
+#include <unistd.h>
+
 #include "core/error.h"
 #include "storage/local_store.h"
 #include "storage/memory_store.h"
@@ -89,6 +91,22 @@ TEST(LocalStore, TemporaryFilesAreNeverListedAndKeysCannotEscape) {
   EXPECT_EQ(listed[0].key, "t/real.json");
   EXPECT_THROW(store.Put("../outside", "x"), Error);
   EXPECT_THROW(store.Put("/abs", "x"), Error);
+}
+
+TEST(LocalStore, RemovesOnlyTemporariesWhoseWriterIsGone) {
+  testing::TempDir dir;
+  LocalStore store(dir.path());
+  store.Put("t/year=2024/month=1/part-a.parquet", "data");
+  // pid 2^22+1 is above the kernel's pid_max limit, so no such process can exist.
+  const auto dead = dir.path() / "t/year=2024/month=1/.tmp-4194305-0-1-part-b.parquet.partial";
+  const auto live = dir.path() / ("t/year=2024/month=1/.tmp-" + std::to_string(::getpid()) +
+                                  "-0-1-part-c.parquet.partial");
+  testing::WriteFile(dead, "half");
+  testing::WriteFile(live, "writing");
+  EXPECT_EQ(store.RemoveAbandonedTemporaries("t/"), 1u);
+  EXPECT_FALSE(std::filesystem::exists(dead));
+  EXPECT_TRUE(std::filesystem::exists(live));
+  EXPECT_TRUE(store.Exists("t/year=2024/month=1/part-a.parquet"));
 }
 
 TEST(OpenStore, ChoosesByScheme) {

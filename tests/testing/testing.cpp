@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -18,7 +19,8 @@ namespace fs = std::filesystem;
 
 TempDir::TempDir() {
   std::random_device rd;
-  path_ = fs::temp_directory_path() / ("uw-test-" + std::to_string(rd()) + std::to_string(::getpid()));
+  path_ =
+      fs::temp_directory_path() / ("uw-test-" + std::to_string(rd()) + std::to_string(::getpid()));
   fs::create_directories(path_);
 }
 
@@ -55,7 +57,8 @@ std::string ReadFile(const fs::path& path) {
   return ss.str();
 }
 
-RunResult RunUnwrapped(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+RunResult RunUnwrapped(const std::vector<std::string>& args,
+                       const std::map<std::string, std::string>& env,
                        const std::optional<fs::path>& cwd) {
   TempDir io;
   const fs::path out_path = io / "out", err_path = io / "err";
@@ -76,8 +79,10 @@ RunResult RunUnwrapped(const std::vector<std::string>& args, const std::map<std:
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
   if (cwd) posix_spawn_file_actions_addchdir_np(&actions, cwd->c_str());
   pid_t pid = 0;
   const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
@@ -90,6 +95,40 @@ RunResult RunUnwrapped(const std::vector<std::string>& args, const std::map<std:
   result.out = ReadFile(out_path);
   result.err = ReadFile(err_path);
   return result;
+}
+
+std::filesystem::path NpmDir() {
+  if (const char* dir = std::getenv("UNWRAPPED_NPM_DIR")) return dir;
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home ? home : "/nonexistent") / ".cache" / "unwrapped-npm";
+}
+
+std::string MissingNodeTools() {
+  if (std::system("command -v node >/dev/null 2>&1") != 0) return "node is not installed";
+  for (const char* package :
+       {"@duckdb/node-api", "nodejs-polars", "parquet-wasm", "apache-arrow"}) {
+    if (!std::filesystem::exists(NpmDir() / "node_modules" / package)) {
+      return "npm package " + std::string(package) + " is missing from " + NpmDir().string() +
+             " (run scripts/install-npm-tools.sh)";
+    }
+  }
+  return "";
+}
+
+RunResult RunNodeScript(const std::filesystem::path& script, const std::vector<std::string>& args) {
+  std::string command = "UNWRAPPED_NPM_DIR='" + NpmDir().string() + "' node '" +
+                        (SourceDir() / script).string() + "'";
+  for (const std::string& arg : args) command += " '" + arg + "'";
+  command += " 2>&1";
+  RunResult run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return run;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
 }
 
 }  // namespace uw::testing

@@ -42,10 +42,18 @@ RunResult RunUnwrapped(const std::vector<std::string>& args,
                        const std::map<std::string, std::string>& env = {},
                        const std::optional<std::filesystem::path>& cwd = std::nullopt);
 
+// Node.js with the npm tools of scripts/install-npm-tools.sh (DuckDB, Polars, parquet-wasm,
+// apache-arrow) in $UNWRAPPED_NPM_DIR (default ~/.cache/unwrapped-npm).
+std::filesystem::path NpmDir();
+// Why node-based interop tests cannot run here, or "" when they can.
+std::string MissingNodeTools();
+// Runs `node SOURCE_DIR/<script> args...` with stderr merged into `out`.
+RunResult RunNodeScript(const std::filesystem::path& script, const std::vector<std::string>& args);
+
 }  // namespace uw::testing
 
 // Skips the current test when ../shared is absent.
-#define UW_REQUIRE_SHARED(var)                                        \
-  const auto var##_opt = ::uw::testing::SharedDir();                  \
-  if (!var##_opt) GTEST_SKIP() << "../shared is absent";              \
+#define UW_REQUIRE_SHARED(var)                           \
+  const auto var##_opt = ::uw::testing::SharedDir();     \
+  if (!var##_opt) GTEST_SKIP() << "../shared is absent"; \
   const std::filesystem::path var = *var##_opt

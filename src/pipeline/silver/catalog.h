@@ -1,0 +1,68 @@
+// The dimension entities silver learns from the listener's own plays (DESIGN §2 "Dimensions",
+// §3 "Names"): tracks, artists, albums, shows and episodes, and the ids every play refers to.
+//
+// Ids: a Spotify id (the last part of its URI) when any source gave one; otherwise a
+// deterministic name key "name:<16 hex>" of the normalised names, stable across rebuilds, so a
+// name-only entity never fans out rows and joins stay one-to-one. An artist known by name only
+// takes the id the API gave for that track, else the one id the API gave for that name.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/silver/resolve_plays.h"
+
+namespace uw::silver {
+
+struct TrackEntry {
+  std::string uri;  // empty for name-only tracks
+  std::string name, artist_id, artist_name, album_id, album_name;
+  std::optional<int64_t> duration_ms;
+  int64_t first_played_ms = 0, last_played_ms = 0;
+};
+struct ArtistEntry {
+  std::string name;
+  bool name_only = true;  // no source gave a Spotify id
+};
+struct AlbumEntry {
+  std::string name, artist_id, artist_name;
+  bool name_only = true;
+};
+struct ShowEntry {
+  std::string name;
+  std::string kind;  // "podcast" or "audiobook"
+  std::string uri;   // audiobooks only: exports carry audiobook URIs, never show URIs
+};
+struct EpisodeEntry {
+  std::string uri, name, content_type, show_id, show_name;
+  int64_t first_played_ms = 0, last_played_ms = 0;
+};
+
+// Ids of one play, parallel to ResolvedPlays::music / ::podcast.
+struct PlayIds {
+  std::string track_id;   // music: the track; podcast: the episode or chapter
+  std::string artist_id;  // music: the primary artist; podcast: the show or audiobook
+  std::string album_id;   // music only
+};
+
+struct Catalog {
+  // Ordered by id, so every dimension table is written in a deterministic order.
+  std::map<std::string, TrackEntry> tracks;
+  std::map<std::string, ArtistEntry> artists;
+  std::map<std::string, AlbumEntry> albums;
+  std::map<std::string, ShowEntry> shows;
+  std::map<std::string, EpisodeEntry> episodes;
+  std::vector<PlayIds> music_ids, podcast_ids;
+};
+
+// "name:" + the first 16 hex digits of SHA-256 of `kind` + '\x1f' + the normalised parts.
+std::string NameId(std::string_view kind, std::initializer_list<std::string_view> parts);
+// The id part of a Spotify URI ("spotify:track:ID" -> "ID"), or "" when it is not one.
+std::string_view IdOfUri(std::string_view uri);
+
+Catalog BuildCatalog(const ResolvedPlays& plays);
+
+}  // namespace uw::silver

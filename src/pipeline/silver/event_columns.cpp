@@ -1,0 +1,118 @@
+#include "pipeline/silver/event_columns.h"
+
+#include "pipeline/silver/silver_table.h"
+
+namespace uw::silver {
+namespace {
+
+using parquet::ColumnType;
+
+const char* PrecisionName(Precision precision) {
+  switch (precision) {
+    case Precision::kMillis:
+      return "ms";
+    case Precision::kSeconds:
+      return "s";
+    case Precision::kMinute:
+      return "min";
+  }
+  return "";
+}
+
+const char* ResolutionName(Resolution resolution) {
+  switch (resolution) {
+    case Resolution::kOwn:
+      return "own";
+    case Resolution::kUnique:
+      return "unique";
+    case Resolution::kMostUsed:
+      return "most_used";
+    case Resolution::kUnseen:
+      return "unresolved";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<parquet::Field> EventTimeFields() {
+  return {
+      {"event_id", ColumnType::kString, false},
+      {"ended_at", ColumnType::kTimestamp, false},
+      {"started_at", ColumnType::kTimestamp, false},
+      {"ms_played", ColumnType::kInt64, false},
+      {"ms_played_estimated", ColumnType::kBoolean, false},
+  };
+}
+
+std::vector<parquet::Field> EventContextFields() {
+  return {
+      {"platform", ColumnType::kString, true},
+      {"platform_raw", ColumnType::kString, true},
+      {"conn_country", ColumnType::kString, true},
+      {"reason_start", ColumnType::kString, true},
+      {"reason_end", ColumnType::kString, true},
+      {"shuffle", ColumnType::kBoolean, true},
+      {"skipped", ColumnType::kBoolean, true},
+      {"is_skip", ColumnType::kBoolean, false},
+      {"is_stream", ColumnType::kBoolean, false},
+      {"offline", ColumnType::kBoolean, true},
+      {"offline_at", ColumnType::kTimestamp, true},
+      {"incognito_mode", ColumnType::kBoolean, false},
+      {"source", ColumnType::kString, false},
+      {"sources", ColumnType::kString, false},
+      {"bronze_file", ColumnType::kString, false},
+      {"ended_at_precision", ColumnType::kString, false},
+      {"ended_at_ambiguous", ColumnType::kBoolean, false},
+      {"name_resolution", ColumnType::kString, false},
+  };
+}
+
+size_t AppendEventTime(parquet::Batch& batch, size_t c, const PlayRecord& p) {
+  batch.column(c++).AppendString(p.event_id);
+  batch.column(c++).AppendInt64(p.ended_at_ms * 1000);
+  batch.column(c++).AppendInt64(p.started_at_ms * 1000);
+  if (p.ms_played) {
+    batch.column(c++).AppendInt64(*p.ms_played);
+  } else {
+    batch.column(c++).AppendNull();  // caught by the not-null check, naming the row
+  }
+  batch.column(c++).AppendBool(p.ms_played_estimated);
+  return c;
+}
+
+size_t AppendEventContext(parquet::Batch& batch, size_t c, const PlayRecord& p) {
+  AppendText(batch.column(c++), p.platform);
+  AppendText(batch.column(c++), p.platform_raw);
+  AppendText(batch.column(c++), p.conn_country);
+  AppendText(batch.column(c++), p.reason_start);
+  AppendText(batch.column(c++), p.reason_end);
+  AppendOptBool(batch.column(c++), p.shuffle);
+  AppendOptBool(batch.column(c++), p.skipped);
+  batch.column(c++).AppendBool(p.is_skip);
+  batch.column(c++).AppendBool(p.is_stream);
+  AppendOptBool(batch.column(c++), p.offline);
+  AppendOptMicros(batch.column(c++), p.offline_at_ms);
+  batch.column(c++).AppendBool(p.incognito);
+  batch.column(c++).AppendString(SourceName(p.source));
+  batch.column(c++).AppendString(SourcesText(p.sources));
+  batch.column(c++).AppendString(p.bronze_file);
+  batch.column(c++).AppendString(PrecisionName(p.precision));
+  batch.column(c++).AppendBool(p.ended_at_ambiguous);
+  batch.column(c++).AppendString(ResolutionName(p.resolution));
+  return c;
+}
+
+std::string SourcesText(uint8_t sources) {
+  std::string text;
+  for (const auto& [bit, name] :
+       {std::pair{kSeenByApi, "api"}, std::pair{kSeenByExtended, "extended"},
+        std::pair{kSeenByAccount, "account"}}) {
+    if ((sources & bit) == 0) continue;
+    if (!text.empty()) text += ',';
+    text += name;
+  }
+  return text;
+}
+
+}  // namespace uw::silver

@@ -1,0 +1,26 @@
+// The columns listening_events and podcast_events share: the play's timing first, then its
+// context, flags and lineage. Each fact table puts its own identity columns between the two.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "parquet/batch.h"
+#include "pipeline/silver/play_record.h"
+
+namespace uw::silver {
+
+// event_id, ended_at, started_at, ms_played, ms_played_estimated
+std::vector<parquet::Field> EventTimeFields();
+// platform … bronze_file, ended_at_precision, ended_at_ambiguous, name_resolution
+std::vector<parquet::Field> EventContextFields();
+
+// Append one play's values to the columns starting at `first_column`; return the next column.
+size_t AppendEventTime(parquet::Batch& batch, size_t first_column, const PlayRecord& play);
+size_t AppendEventContext(parquet::Batch& batch, size_t first_column, const PlayRecord& play);
+
+// "api,extended,account": every source that saw the play, in priority order.
+std::string SourcesText(uint8_t sources);
+
+}  // namespace uw::silver

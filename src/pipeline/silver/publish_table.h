@@ -1,0 +1,50 @@
+// Publishing one SilverTable as a Delta table whose data files are named by their content:
+// a partition whose rows did not change keeps its file (nothing is written), a changed partition
+// gets a new file, and one Delta commit adds the new files and removes the replaced and vanished
+// ones, which are deleted after the commit (delta/table_publisher.h). So a rebuild rewrites
+// exactly the partitions that changed, a reader sees the old version or the new one, and a
+// build killed at any point leaves the previous version intact (its orphans are removed by the
+// next publish). The caller holds the lake lock.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "delta/table_publisher.h"
+#include "parquet/file_writer.h"
+#include "pipeline/silver/silver_table.h"
+#include "storage/object_store.h"
+
+namespace uw::silver {
+
+struct PublishedTable {
+  std::string name;
+  uint64_t rows = 0;
+  int64_t version = -1;    // the table's version after publishing
+  bool committed = false;  // false: nothing changed, no commit written
+  size_t partitions_written = 0, partitions_unchanged = 0, partitions_removed = 0;
+  uint64_t bytes_written = 0;
+  std::vector<std::string> rewritten;  // "year=2024/month=5" (or "table") per written partition
+  size_t orphans_removed = 0;          // leftovers of an interrupted earlier build
+};
+
+// A table whose changed files are written but not yet committed.
+struct StagedTable {
+  PublishedTable result;
+  bool needs_commit = false;
+  delta::PublishRequest request;
+};
+
+// Step 1: removes orphans, compares partitions with the live files, writes the changed ones.
+StagedTable StageTable(storage::ObjectStore& lake, const std::string& table_root,
+                       const SilverTable& table, const parquet::WriterOptions& options);
+// Step 2 (after the caller made the staged files durable, ObjectStore::Sync): one Delta commit,
+// then the replaced files are deleted.
+PublishedTable CommitTable(storage::ObjectStore& lake, StagedTable staged);
+
+// The data file name of a partition: part-<32 hex of SHA-256 over schema, format and rows>.parquet.
+std::string ContentFileName(const SilverTable& table, const parquet::Batch& rows,
+                            const parquet::WriterOptions& options);
+
+}  // namespace uw::silver
