@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/app.h"
-#include "core/time_zone.h"
+#include "cli/build_options.h"
 #include "pipeline/silver/build_silver.h"
 #include "storage/lake_lock.h"
 
@@ -19,9 +19,7 @@ int RunBuild(Context& context, const BuildFlags& flags) {
   const core::Settings& s = context.settings();
   auto lake = context.OpenLake();
   storage::LakeLock lock(*lake, "build");
-  silver::SilverBuildOptions options;
-  options.account_zone = s.account_zone;
-  options.listener_zone = s.timezone.empty() ? core::TimeZone::System().name() : s.timezone;
+  silver::SilverBuildOptions options = SilverBuildOptionsFor(s);
   options.force = flags.force;
   const silver::SilverBuildReport report = silver::BuildSilver(*lake, options);
   fmt::print("{}", context.json() ? silver::SilverReportToJson(report)

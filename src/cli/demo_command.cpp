@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "cli/app.h"
+#include "cli/build_options.h"
 #include "core/text.h"
 #include "generator/generator.h"
 #include "pipeline/bronze/import_exports.h"
@@ -26,7 +27,7 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 
 int RunDemo(Context& context, const DemoOptions& options) {
   const std::filesystem::path out = std::filesystem::absolute(options.out);
-  fmt::print("1/2 generating a synthetic 10-year export ({} plays, seed {}, account data in {})\n",
+  fmt::print("1/3 generating a synthetic 10-year export ({} plays, seed {}, account data in {})\n",
              options.events, options.seed, options.account_zone);
   generator::GeneratorOptions gen;
   gen.events = options.events;
@@ -46,7 +47,7 @@ int RunDemo(Context& context, const DemoOptions& options) {
   if (settings.sources.at("lake") == core::SettingSource::kDefault) settings.lake = (out / "lake").string();
   Context demo_context(settings);
   const auto lake = demo_context.OpenLake();
-  fmt::print("2/2 importing {} into {}\n", generated.export_dir.string(), lake->Url());
+  fmt::print("2/3 importing {} into {}\n", generated.export_dir.string(), lake->Url());
   const auto start = std::chrono::steady_clock::now();
   bronze::Receipt receipt;
   {
@@ -59,11 +60,20 @@ int RunDemo(Context& context, const DemoOptions& options) {
              receipt.totals.files, receipt.totals.landed, receipt.totals.already_present,
              receipt.totals.ignored, receipt.totals.records_total, SecondsSince(start));
   fmt::print("{}\n", bronze::ReceiptByKindToText(receipt));
+
+  fmt::print("3/3 building the silver tables\n");
+  silver::SilverBuildReport built;
+  {
+    storage::LakeLock lock(*lake, "demo");
+    built = silver::BuildSilver(*lake, SilverBuildOptionsFor(settings));
+  }
+  fmt::print("{}\n", silver::SilverReportToText(built));
   fmt::print("Where everything is:\n");
   fmt::print("  export (what Spotify would send you)  {}\n", generated.export_dir.string());
   fmt::print("  ground truth of the generated plays   {}\n", generated.truth_dir.string());
   fmt::print("  the lake                              {}\n", lake->Url());
   fmt::print("  this import's receipt                 {}/_state/receipts/{}.json\n", lake->Url(), receipt.id);
+  fmt::print("  silver tables (Delta + Parquet)       {}/silver/\n", lake->Url());
   fmt::print("\nNext: unwrapped --lake {} status\n", settings.lake);
   return bronze::ExitCodeFor(receipt);
 }

@@ -39,6 +39,8 @@ std::string TableLine(const PublishedTable& t) {
   std::string what;
   if (!t.committed) {
     what = "unchanged";
+  } else if (t.version == 0) {
+    what = total > 1 || t.partitions_written > 1 ? fmt::format("written, {} partitions", total) : "written";
   } else if (t.rewritten.size() == 1 && t.rewritten[0] == "table") {
     what = "rewritten";
   } else {

@@ -31,7 +31,7 @@ SilverTable TracksTable(const Catalog& catalog) {
     AppendText(rows.column(c++), t.album_id);
     AppendText(rows.column(c++), t.album_name);
     AppendOptInt64(rows.column(c++), t.duration_ms);
-    rows.column(c++).AppendBool(t.uri.empty());
+    rows.column(c++).AppendBool(id.starts_with("name:"));
     rows.column(c++).AppendInt64(t.first_played_ms * 1000);
     rows.column(c++).AppendInt64(t.last_played_ms * 1000);
   }
