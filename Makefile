@@ -6,6 +6,8 @@ BIN         := $(BUILD_DIR)/src/unwrapped
 JOBS        ?= $(shell nproc)
 DEMO_DIR    ?= demo
 FUZZ_SECONDS ?= 600
+# Scales of bench/silver_vs_peers.sh inside `make bench`; 5m only on request: make bench SILVER_SCALES="1m 5m"
+SILVER_SCALES ?= 1m
 export UNWRAPPED_NPM_DIR ?= $(HOME)/.cache/unwrapped-npm
 
 .PHONY: all deps npm-tools configure build test demo bench fuzz fmt clean
@@ -32,6 +34,9 @@ demo: build
 
 bench: build npm-tools
 	@bash bench/run.sh $(BIN)
+	@if [ -f "$${PEERS_SRC:-../shared/peers}/gen_export.py" ]; then \
+	  bash bench/silver_vs_peers.sh $(BIN) $(SILVER_SCALES); \
+	else echo "bench: peers (../shared/peers) absent, silver_vs_peers skipped"; fi
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null

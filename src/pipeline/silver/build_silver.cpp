@@ -10,6 +10,8 @@
 #include "core/sha256.h"
 #include "core/text.h"
 #include "delta/snapshot.h"
+#include "pipeline/silver/build_state.h"
+#include "pipeline/silver/incremental.h"
 #include "pipeline/silver/silver_tables.h"
 #include "pipeline/silver/table_checks.h"
 
@@ -22,65 +24,37 @@ double Since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// What a build consumes: every bronze object silver reads, and the options that shape rows.
-std::string InputsFingerprint(const storage::ObjectStore& lake, const SilverBuildOptions& options,
-                              uint64_t& files) {
-  core::Sha256 hasher;
-  hasher.Update(fmt::format("account_zone={};listener_zone={};codec={};", options.account_zone,
-                            options.listener_zone, int(options.codec)));
-  files = 0;
-  for (const std::string_view prefix :
-       {lake::kBronzeExportPrefix, lake::kBronzeRecentlyPlayedPrefix}) {
-    for (const storage::ObjectInfo& object : lake.List(prefix)) {
-      hasher.Update(fmt::format("{}\n{}\n", object.key, object.size_bytes));
-      ++files;
-    }
-  }
-  return hasher.HexDigest();
-}
-
-struct BuildState {
-  std::string inputs;
-  std::map<std::string, int64_t> versions;  // table -> version after the build
-};
-
-std::optional<BuildState> ReadState(const storage::ObjectStore& lake) {
-  const std::string key = lake::BuildState("silver");
-  if (!lake.Exists(key)) return std::nullopt;
-  simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  const std::string text = lake.Get(key);
-  if (parser.parse(text).get(root)) return std::nullopt;  // unreadable: rebuild
-  BuildState state;
-  std::string_view inputs;
-  simdjson::dom::object versions;
-  if (root["inputs"].get(inputs) || root["tables"].get(versions)) return std::nullopt;
-  state.inputs = std::string(inputs);
-  for (auto [name, version] : versions) {
-    int64_t v = 0;
-    if (version.get(v)) return std::nullopt;
-    state.versions[std::string(name)] = v;
-  }
-  return state;
-}
-
-void WriteState(storage::ObjectStore& lake, const std::string& inputs,
-                const std::vector<PublishedTable>& tables) {
-  std::string json = "{\"inputs\":" + core::JsonString(inputs) + ",\"tables\":{";
-  for (size_t i = 0; i < tables.size(); ++i) {
-    json +=
-        fmt::format("{}{}:{}", i ? "," : "", core::JsonString(tables[i].name), tables[i].version);
-  }
-  lake.Put(lake::BuildState("silver"), json + "}}\n");
+std::string OptionsFingerprint(const SilverBuildOptions& options) {
+  return fmt::format("account_zone={};listener_zone={};codec={}", options.account_zone,
+                     options.listener_zone, int(options.codec));
 }
 
 // Whether the tables are still exactly as the recorded build left them.
-bool TablesMatch(const storage::ObjectStore& lake, const BuildState& state) {
+bool TablesMatch(const storage::ObjectStore& lake, const SilverState& state) {
   if (state.versions.empty()) return false;
   for (const auto& [name, version] : state.versions) {
     if (delta::LatestVersion(lake, lake::SilverTable(name)) != version) return false;
   }
   return true;
+}
+
+// The state a full build leaves for the next incremental one.
+SilverState StateOf(const ResolvedPlays& plays, const std::string& options,
+                    std::map<std::string, uint64_t> inputs) {
+  SilverState state;
+  state.options = options;
+  state.bronze = std::move(inputs);
+  state.account_zone = plays.summary.zone.zone;
+  state.learned = LearnIds(plays.music);
+  for (const auto* list : {&plays.music, &plays.podcast}) {
+    for (const PlayRecord& p : *list) {
+      state.newest_play_end_ms = std::max(state.newest_play_end_ms, p.ended_at_ms);
+      if (p.sources & kSeenByAccount)
+        state.newest_account_end_ms = std::max(state.newest_account_end_ms, p.ended_at_ms);
+      if (p.Uri().empty()) state.name_only_keys.insert(NameKey(p));
+    }
+  }
+  return state;
 }
 
 void CheckTables(const std::vector<SilverTable>& tables) {
@@ -93,21 +67,64 @@ void CheckTables(const std::vector<SilverTable>& tables) {
        fmt::join(problems, "\n  "));
 }
 
+// Writes the changed files of every table, makes them durable, then commits table by table.
+void Publish(storage::ObjectStore& lake, const std::vector<SilverTable>& tables,
+             const SilverBuildOptions& options, SilverBuildReport& report, SilverState& state) {
+  parquet::WriterOptions writer;
+  writer.codec = options.codec;
+  std::vector<StagedTable> staged;
+  for (const SilverTable& table : tables) {
+    staged.push_back(StageTable(lake, lake::SilverTable(table.name), table, writer));
+  }
+  lake.Sync();  // data files durable before any commit refers to them
+  for (StagedTable& table : staged) {
+    report.tables.push_back(CommitTable(lake, std::move(table)));
+    state.versions[report.tables.back().name] = report.tables.back().version;
+  }
+  WriteSilverState(lake, state);
+}
+
 }  // namespace
 
 SilverBuildReport BuildSilver(storage::ObjectStore& lake, const SilverBuildOptions& options) {
   SilverBuildReport report;
-  const std::string inputs = InputsFingerprint(lake, options, report.bronze_files);
-  const auto state = ReadState(lake);
-  if (!options.force && state && state->inputs == inputs && TablesMatch(lake, *state)) {
+  const std::string fingerprint = OptionsFingerprint(options);
+  std::map<std::string, uint64_t> inputs = ListSilverInputs(lake);
+  report.bronze_files = inputs.size();
+  const auto state = ReadSilverState(lake);
+  const bool same = state && state->options == fingerprint && TablesMatch(lake, *state);
+  if (!options.force && same && state->bronze == inputs) {
     report.up_to_date = true;
     report.reason = "bronze and options unchanged since the last build";
     return report;
   }
-  report.reason = options.force             ? "forced"
-                  : !state                  ? "first build"
-                  : state->inputs != inputs ? "bronze or options changed"
-                                            : "silver tables changed since the last build";
+
+  std::string why_full = options.force                   ? "forced"
+                         : !state                        ? "first build"
+                         : state->options != fingerprint ? "options changed"
+                                                         : "";
+  if (why_full.empty() && !same) why_full = "silver tables changed since the last build";
+  if (why_full.empty()) {
+    auto start = Clock::now();
+    std::string why_not;
+    auto plan = PlanIncremental(lake, *state, inputs, options, why_not);
+    if (plan) {
+      report.incremental = true;
+      report.reason =
+          fmt::format("incremental: {} new recently-played files, {} new plays, {} repeats",
+                      plan->new_files, plan->new_plays, plan->repeats);
+      report.api = plan->api;
+      report.summary = plan->summary;
+      CheckTables(plan->tables);
+      report.seconds_resolve = Since(start);
+      start = Clock::now();
+      Publish(lake, plan->tables, options, report, plan->next_state);
+      report.seconds_write = Since(start);
+      return report;
+    }
+    why_full = why_not;
+  }
+  report.reason = "full: " + why_full;
 
   auto start = Clock::now();
   BronzePlays bronze = ReadBronzePlays(lake);
@@ -124,18 +141,11 @@ SilverBuildReport BuildSilver(storage::ObjectStore& lake, const SilverBuildOptio
   report.summary = plays.summary;
   std::vector<SilverTable> tables = AllSilverTables(plays);
   CheckTables(tables);
+  SilverState next = StateOf(plays, fingerprint, std::move(inputs));
   report.seconds_resolve = Since(start);
 
   start = Clock::now();
-  parquet::WriterOptions writer;
-  writer.codec = options.codec;
-  std::vector<StagedTable> staged;
-  for (const SilverTable& table : tables) {
-    staged.push_back(StageTable(lake, lake::SilverTable(table.name), table, writer));
-  }
-  lake.Sync();  // data files durable before any commit refers to them
-  for (StagedTable& table : staged) report.tables.push_back(CommitTable(lake, std::move(table)));
-  WriteState(lake, inputs, report.tables);
+  Publish(lake, tables, options, report, next);
   report.seconds_write = Since(start);
   return report;
 }

@@ -25,8 +25,9 @@ struct SilverBuildOptions {
 };
 
 struct SilverBuildReport {
-  bool up_to_date = false;  // nothing new since the last build: nothing was read or written
-  std::string reason;       // why the build ran (or did not)
+  bool up_to_date = false;   // nothing new since the last build: nothing was read or written
+  bool incremental = false;  // only new recently-played plays were resolved and appended
+  std::string reason;        // why the build ran (or did not)
   uint64_t bronze_files = 0;
   SourceCounts extended, account, api;
   ResolveSummary summary;

@@ -23,40 +23,14 @@ class NameIds {
   std::unordered_map<std::string, std::string> memo_;
 };
 
-// What the API taught about a track URI: its primary artist and album ids.
-struct ApiTrackFacts {
-  std::string artist_id, album_id;
-};
-
-struct Learned {
-  std::unordered_map<std::string, ApiTrackFacts> by_track_uri;
-  // Normalised artist name -> the ids the API gave it ("" once two different ids were seen).
-  std::unordered_map<std::string, std::string> artist_by_name;
-};
-
-Learned LearnFromApi(const std::vector<PlayRecord>& music) {
-  Learned learned;
-  for (const PlayRecord& p : music) {
-    if (p.artist_id.empty() && p.album_id.empty()) continue;
-    ApiTrackFacts& facts = learned.by_track_uri[std::string(p.resolved_uri)];
-    if (!p.artist_id.empty()) facts.artist_id = std::string(p.artist_id);
-    if (!p.album_id.empty()) facts.album_id = std::string(p.album_id);
-    if (p.artist_id.empty() || p.artist_name.empty()) continue;
-    const auto [it, fresh] =
-        learned.artist_by_name.try_emplace(NormaliseName(std::string(p.artist_name)), p.artist_id);
-    if (!fresh && it->second != p.artist_id) it->second.clear();
-  }
-  return learned;
-}
-
 void SetIfPresent(std::string& field, std::string_view value) {
   if (!value.empty()) field = std::string(value);
 }
 
-void AddMusic(const PlayRecord& p, const Learned& learned, NameIds& names, Catalog& catalog) {
+void AddMusic(const PlayRecord& p, const LearnedIds& learned, NameIds& names, Catalog& catalog) {
   PlayIds ids;
   const std::string_view uri = p.resolved_uri;
-  const ApiTrackFacts* facts = nullptr;
+  const LearnedIds::TrackFacts* facts = nullptr;
   if (!uri.empty()) {
     const auto it = learned.by_track_uri.find(std::string(uri));
     if (it != learned.by_track_uri.end()) facts = &it->second;
@@ -160,10 +134,34 @@ std::string_view IdOfUri(std::string_view uri) {
   return uri.substr(colon + 1);
 }
 
+void Learn(LearnedIds& learned, const PlayRecord& p) {
+  if (p.artist_id.empty() && p.album_id.empty()) return;
+  LearnedIds::TrackFacts& facts = learned.by_track_uri[std::string(p.resolved_uri)];
+  if (!p.artist_id.empty()) facts.artist_id = std::string(p.artist_id);
+  if (!p.album_id.empty()) facts.album_id = std::string(p.album_id);
+  if (p.artist_id.empty() || p.artist_name.empty()) return;
+  const std::string id(p.artist_id);
+  const auto [it, fresh] =
+      learned.artist_by_name.try_emplace(NormaliseName(std::string(p.artist_name)), id);
+  if (!fresh && it->second != id) it->second.clear();
+}
+
+LearnedIds LearnIds(const std::vector<PlayRecord>& music) {
+  LearnedIds learned;
+  for (const PlayRecord& p : music) Learn(learned, p);
+  return learned;
+}
+
+void ExtendCatalog(Catalog& catalog, const std::vector<PlayRecord>& music,
+                   const LearnedIds& learned) {
+  NameIds names;
+  for (const PlayRecord& p : music) AddMusic(p, learned, names, catalog);
+}
+
 Catalog BuildCatalog(const ResolvedPlays& plays) {
   Catalog catalog;
   NameIds names;
-  const Learned learned = LearnFromApi(plays.music);
+  const LearnedIds learned = LearnIds(plays.music);
   catalog.music_ids.reserve(plays.music.size());
   for (const PlayRecord& p : plays.music) AddMusic(p, learned, names, catalog);
   for (const PlayRecord& p : plays.podcast) AddPodcast(p, names, catalog);

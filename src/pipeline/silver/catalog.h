@@ -11,9 +11,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/silver/resolve_plays.h"
+#include "storage/object_store.h"
 
 namespace uw::silver {
 
@@ -63,6 +65,28 @@ std::string NameId(std::string_view kind, std::initializer_list<std::string_view
 // The id part of a Spotify URI ("spotify:track:ID" -> "ID"), or "" when it is not one.
 std::string_view IdOfUri(std::string_view uri);
 
+// What the API taught about ids, which decides the ids of plays that carry none: per track URI
+// the primary artist and album ids of its latest api play, and per normalised artist name the
+// one id the API gave it ("" once two different ids were seen).
+struct LearnedIds {
+  struct TrackFacts {
+    std::string artist_id, album_id;
+  };
+  std::unordered_map<std::string, TrackFacts> by_track_uri;
+  std::unordered_map<std::string, std::string> artist_by_name;
+};
+
+LearnedIds LearnIds(const std::vector<PlayRecord>& music);
+// Adds one play (in time order) to what was learned.
+void Learn(LearnedIds& learned, const PlayRecord& play);
 Catalog BuildCatalog(const ResolvedPlays& plays);
+// BuildCatalog's result for old plays + `music`, given the catalog of the old plays and the ids
+// learned from all plays (old and new): appends to catalog.music_ids for `music` only, in order.
+// Exact only when the new plays change no old play's ids (incremental.h checks that).
+void ExtendCatalog(Catalog& catalog, const std::vector<PlayRecord>& music,
+                   const LearnedIds& learned);
+
+// The catalog (tracks, artists, albums, shows, episodes; no play ids) as published in silver.
+Catalog LoadCatalog(const storage::ObjectStore& lake);
 
 }  // namespace uw::silver

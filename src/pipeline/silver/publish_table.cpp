@@ -105,6 +105,7 @@ Plan PlanPublish(const std::optional<delta::Snapshot>& snapshot, const std::stri
     }
     if (it != live.end()) live.erase(it);
   }
+  if (table.partial) return plan;             // the partitions not listed stay as they are
   for (const auto& [values, paths] : live) {  // partitions that no longer have rows
     ++plan.vanished;
     for (const std::string& old : paths)

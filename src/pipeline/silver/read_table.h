@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "delta/actions.h"
 #include "parquet/batch.h"
 #include "storage/object_store.h"
 
@@ -16,5 +17,10 @@ namespace uw::silver {
 // when the table has no Delta log.
 parquet::Batch ReadTable(const storage::ObjectStore& lake, std::string_view table_root,
                          const std::vector<std::string>& columns = {});
+
+// The same for the live files of the listed partitions only (e.g. {"year":"2024","month":"5"}).
+parquet::Batch ReadPartitions(const storage::ObjectStore& lake, std::string_view table_root,
+                              const std::vector<delta::PartitionValues>& partitions,
+                              const std::vector<std::string>& columns = {});
 
 }  // namespace uw::silver

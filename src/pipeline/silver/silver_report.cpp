@@ -40,7 +40,8 @@ std::string TableLine(const PublishedTable& t) {
   if (!t.committed) {
     what = "unchanged";
   } else if (t.version == 0) {
-    what = total > 1 || t.partitions_written > 1 ? fmt::format("written, {} partitions", total) : "written";
+    what = total > 1 || t.partitions_written > 1 ? fmt::format("written, {} partitions", total)
+                                                 : "written";
   } else if (t.rewritten.size() == 1 && t.rewritten[0] == "table") {
     what = "rewritten";
   } else {
@@ -64,10 +65,11 @@ std::string SilverReportToText(const SilverBuildReport& r) {
                        Num(r.bronze_files), r.reason);
   }
   const ResolveSummary& s = r.summary;
-  std::string out = fmt::format(
-      "Silver built ({}) in {:.2f} s: read {:.2f} s, resolve {:.2f} s, write {:.2f} s\n", r.reason,
-      r.seconds_read + r.seconds_resolve + r.seconds_write, r.seconds_read, r.seconds_resolve,
-      r.seconds_write);
+  std::string out =
+      fmt::format("Silver {} ({}) in {:.2f} s: read {:.2f} s, resolve {:.2f} s, write {:.2f} s\n",
+                  r.incremental ? "updated" : "built", r.reason,
+                  r.seconds_read + r.seconds_resolve + r.seconds_write, r.seconds_read,
+                  r.seconds_resolve, r.seconds_write);
   out += "  records in\n";
   out += "    " + SourceLine("extended", r.extended) + "\n";
   out += "    " + SourceLine("account ", r.account) + "\n";
@@ -100,8 +102,9 @@ std::string SilverReportToText(const SilverBuildReport& r) {
 
 std::string SilverReportToJson(const SilverBuildReport& r) {
   const ResolveSummary& s = r.summary;
-  std::string json = fmt::format("{{\"up_to_date\":{},\"reason\":{},\"bronze_files\":{}",
-                                 r.up_to_date, core::JsonString(r.reason), r.bronze_files);
+  std::string json =
+      fmt::format("{{\"up_to_date\":{},\"incremental\":{},\"reason\":{},\"bronze_files\":{}",
+                  r.up_to_date, r.incremental, core::JsonString(r.reason), r.bronze_files);
   if (r.up_to_date) return json + "}\n";
   const auto source = [](const SourceCounts& c) {
     return fmt::format(

@@ -26,6 +26,8 @@ struct SilverTable {
   std::vector<std::string> partition_columns;  // int32 columns, appended to the Delta schema
   std::vector<std::string> key;                // columns whose values identify a row
   std::vector<TablePartition> partitions;      // ordered by partition values
+  // true: `partitions` lists only partitions to replace; the table's other partitions stay.
+  bool partial = false;
 
   uint64_t num_rows() const;
   // The table schema Delta records: data columns then the partition columns (int32).

@@ -1,0 +1,214 @@
+#include "pipeline/silver/incremental.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+
+#include "core/civil_time.h"
+#include "core/lake_paths.h"
+#include "pipeline/silver/read_table.h"
+#include "pipeline/silver/silver_tables.h"
+#include "storage/memory_store.h"
+
+namespace uw::silver {
+namespace {
+
+// Account rows have minute precision: a new play this close after the newest account row could
+// be its match, which only the full merge decides.
+constexpr int64_t kAccountReachMs = 120'000;
+
+std::optional<std::vector<std::string>> NewApiObjects(const SilverState& state,
+                                                      const std::map<std::string, uint64_t>& inputs,
+                                                      std::string& why_not) {
+  for (const auto& [key, size] : state.bronze) {
+    const auto it = inputs.find(key);
+    if (it == inputs.end() || it->second != size) {
+      why_not = fmt::format("bronze object {} changed or disappeared", key);
+      return std::nullopt;
+    }
+  }
+  std::vector<std::string> added;
+  for (const auto& [key, size] : inputs) {
+    if (state.bronze.count(key)) continue;
+    if (!key.starts_with(lake::kBronzeRecentlyPlayedPrefix)) {
+      why_not = fmt::format("new export file {}", key);
+      return std::nullopt;
+    }
+    added.push_back(key);
+  }
+  if (added.empty()) why_not = "no new bronze objects, but the tables changed since the last build";
+  if (added.empty()) return std::nullopt;
+  return added;
+}
+
+delta::PartitionValues MonthOf(int64_t ms) {
+  const core::CivilDate day = core::CivilFromDays(core::FloorDiv(ms, 86'400'000));
+  return {{"year", std::to_string(day.year)}, {"month", std::to_string(day.month)}};
+}
+
+// True when every item is a play silver already holds from the API (same ms end and URI).
+bool AllRepeats(const storage::ObjectStore& lake, const std::vector<PlayRecord>& items,
+                std::string& why_not) {
+  std::vector<delta::PartitionValues> months;
+  for (const PlayRecord& p : items) {
+    delta::PartitionValues month = MonthOf(p.ended_at_ms);
+    if (std::find(months.begin(), months.end(), month) == months.end()) months.push_back(month);
+  }
+  const parquet::Batch rows = ReadPartitions(lake, lake::SilverTable("listening_events"), months,
+                                             {"ended_at", "track_uri", "sources"});
+  std::set<std::pair<int64_t, std::string_view>> seen;
+  for (size_t r = 0; r < rows.num_rows(); ++r) {
+    if (rows.column(1).IsNull(r) ||
+        rows.column(2).GetString(r).find("api") == std::string_view::npos)
+      continue;
+    seen.emplace(rows.column(0).GetInt64(r), rows.column(1).GetString(r));
+  }
+  for (const PlayRecord& p : items) {
+    if (!seen.count({p.ended_at_ms * 1000, std::string_view(p.track_uri)})) {
+      why_not =
+          fmt::format("a play ending {} arrived after newer plays were built (a late arrival)",
+                      core::FormatIsoMillis(p.ended_at_ms));
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether learning from the new plays changes the ids of plays already in silver.
+bool IdsStable(const LearnedIds& before, const LearnedIds& after, const Catalog& catalog,
+               std::string& why_not) {
+  for (const auto& [uri, facts] : after.by_track_uri) {
+    const auto it = before.by_track_uri.find(uri);
+    const bool same = it != before.by_track_uri.end() && it->second.artist_id == facts.artist_id &&
+                      it->second.album_id == facts.album_id;
+    if (!same && catalog.tracks.count(std::string(IdOfUri(uri)))) {
+      why_not = fmt::format("the API gave new artist or album ids for {}, already played", uri);
+      return false;
+    }
+  }
+  for (const auto& [name, id] : after.artist_by_name) {
+    const auto it = before.artist_by_name.find(name);
+    if (it != before.artist_by_name.end() && it->second == id) continue;
+    if (it != before.artist_by_name.end() || catalog.artists.count(NameId("artist", {name}))) {
+      why_not =
+          fmt::format("the API gave a new id for the artist name \"{}\", already played", name);
+      return false;
+    }
+  }
+  return true;
+}
+
+// The new rows' partitions, each with the rows already published there first.
+void PrependExisting(const storage::ObjectStore& lake, SilverTable& events) {
+  for (TablePartition& partition : events.partitions) {
+    parquet::Batch rows = ReadPartitions(lake, lake::SilverTable(events.name), {partition.values});
+    if (rows.num_rows() == 0) continue;
+    rows.Append(partition.rows);
+    partition.rows = std::move(rows);
+  }
+  events.partial = true;
+}
+
+// ReadBronzePlays over just these objects: they are copied into a private in-memory lake under
+// the same keys (recently-played responses are small), so lineage columns name the real keys.
+BronzePlays ReadOnly(const storage::ObjectStore& lake, const std::vector<std::string>& keys) {
+  static std::atomic<uint64_t> counter{0};
+  storage::MemoryStore subset("silver-incremental-" + std::to_string(::getpid()) + "-" +
+                              std::to_string(counter++));
+  for (const std::string& key : keys) subset.Put(key, lake.Get(key));
+  BronzePlays plays = ReadBronzePlays(subset);
+  for (const std::string& key : keys) subset.Delete(key);
+  return plays;
+}
+
+// Resolved alone, the first new api-only play has no previous play and its ms_played estimate
+// falls back to the track duration; in the full build the previous play is the newest one
+// already in silver. Redo that one estimate (finish_plays.cpp's rule: the gap since the previous
+// play ended, capped at the duration) and what derives from it.
+void ContinueEstimate(std::vector<PlayRecord>& music, int64_t previous_end_ms) {
+  if (music.empty() || !music.front().ms_played_estimated || previous_end_ms <= 0) return;
+  PlayRecord& p = music.front();
+  const int64_t duration = p.track_duration_ms.value_or(0);
+  const int64_t gap = p.ended_at_ms - previous_end_ms;
+  const int64_t ms = std::clamp<int64_t>(gap, 0, duration > 0 ? duration : gap);
+  p.ms_played = ms;
+  p.started_at_ms = p.ended_at_ms - ms;  // api plays carry no offline_timestamp
+  p.is_stream = ms >= 30'000;
+  p.is_skip = p.reason_end == "fwdbtn" || p.reason_end == "backbtn" || p.reason_end == "endplay" ||
+              ms < 30'000;
+}
+
+}  // namespace
+
+std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
+                                               const SilverState& state,
+                                               const std::map<std::string, uint64_t>& inputs,
+                                               const SilverBuildOptions& options,
+                                               std::string& why_not) {
+  const auto added = NewApiObjects(state, inputs, why_not);
+  if (!added) return std::nullopt;
+  BronzePlays bronze = ReadOnly(lake, *added);
+  std::vector<PlayRecord> fresh, old;
+  const int64_t cutoff = std::max(state.newest_play_end_ms + kApiToleranceMs,
+                                  state.newest_account_end_ms + kAccountReachMs);
+  for (PlayRecord& p : bronze.api) {
+    if (!p.IsMusic()) {
+      why_not = "new recently-played items include episodes";
+      return std::nullopt;
+    }
+    (p.ended_at_ms > cutoff ? fresh : old).push_back(std::move(p));
+  }
+  if (!old.empty() && !AllRepeats(lake, old, why_not)) return std::nullopt;
+  std::sort(fresh.begin(), fresh.end(),
+            [](const PlayRecord& a, const PlayRecord& b) { return a.ended_at_ms < b.ended_at_ms; });
+  for (const PlayRecord& p : fresh) {
+    if (state.name_only_keys.count(NameKey(p))) {
+      why_not = fmt::format("\"{}\" by \"{}\" matches a play known by name only",
+                            std::string_view(p.track_name), std::string_view(p.artist_name));
+      return std::nullopt;
+    }
+  }
+
+  IncrementalPlan plan;
+  plan.new_files = added->size();
+  plan.repeats = old.size();
+  plan.api = bronze.api_counts;
+  BronzePlays only;
+  only.api = std::move(fresh);
+  only.api_counts = bronze.api_counts;
+  ResolveOptions resolve;
+  resolve.account_zone = state.account_zone;
+  resolve.listener_zone = options.listener_zone;
+  ResolvedPlays plays = ResolvePlays(std::move(only), resolve);
+  ContinueEstimate(plays.music, state.newest_play_end_ms);
+  plan.summary = plays.summary;
+  plan.new_plays = plays.music.size();
+
+  LearnedIds learned = state.learned;
+  for (const PlayRecord& p : plays.music) Learn(learned, p);
+  Catalog catalog = LoadCatalog(lake);
+  if (!IdsStable(state.learned, learned, catalog, why_not)) return std::nullopt;
+  ExtendCatalog(catalog, plays.music, learned);
+
+  plan.tables.push_back(TracksTable(catalog));
+  plan.tables.push_back(TrackArtistsTable(catalog));
+  plan.tables.push_back(ArtistsTable(catalog));
+  plan.tables.push_back(AlbumsTable(catalog));
+  SilverTable events = ListeningEventsTable(plays, catalog);
+  PrependExisting(lake, events);
+  plan.tables.push_back(std::move(events));
+
+  plan.next_state = state;
+  plan.next_state.bronze = inputs;
+  plan.next_state.learned = std::move(learned);
+  if (!plays.music.empty()) {
+    plan.next_state.newest_play_end_ms =
+        std::max(state.newest_play_end_ms, plays.music.back().ended_at_ms);
+  }
+  return plan;
+}
+
+}  // namespace uw::silver

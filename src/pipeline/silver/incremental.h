@@ -1,0 +1,39 @@
+// The incremental silver build: when the only new bronze objects since the last build are
+// recently-played responses whose plays all end after every play in silver, the new plays are
+// resolved on their own and appended, without reading the rest of bronze. Exact: the result is
+// what a full build gives (tests compare the content-named files), because it only runs when
+// nothing the new plays bring can change an old row. Each reason it cannot is stated:
+//   - anything but new recently-played files changed (export files, options, the tables);
+//   - a new item ends at or before the newest play in silver and is not a repeat of a play
+//     already there (a late arrival needs the full merge);
+//   - a new item is an episode; or its names match a play identified by names only (it could
+//     change how that play resolves); or it teaches new ids for a track or artist name that old
+//     plays use (their artist_id/album_id would change).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/silver/build_silver.h"
+#include "pipeline/silver/build_state.h"
+#include "pipeline/silver/silver_table.h"
+
+namespace uw::silver {
+
+struct IncrementalPlan {
+  std::vector<SilverTable> tables;  // only what changes (listening_events is partial)
+  SilverState next_state;           // the state after publishing (versions filled in later)
+  uint64_t new_files = 0, new_plays = 0, repeats = 0;
+  ResolveSummary summary;
+  SourceCounts api;
+};
+
+// Either a plan, or (in `why_not`) the reason a full build is needed.
+std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
+                                               const SilverState& state,
+                                               const std::map<std::string, uint64_t>& inputs,
+                                               const SilverBuildOptions& options,
+                                               std::string& why_not);
+
+}  // namespace uw::silver
