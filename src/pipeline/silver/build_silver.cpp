@@ -139,10 +139,12 @@ SilverBuildReport BuildSilver(storage::ObjectStore& lake, const SilverBuildOptio
   resolve.listener_zone = options.listener_zone;
   const ResolvedPlays plays = ResolvePlays(std::move(bronze), resolve);
   report.summary = plays.summary;
+  report.seconds_resolve = Since(start);
+  start = Clock::now();
   std::vector<SilverTable> tables = AllSilverTables(plays);
   CheckTables(tables);
   SilverState next = StateOf(plays, fingerprint, std::move(inputs));
-  report.seconds_resolve = Since(start);
+  report.seconds_tables = Since(start);
 
   start = Clock::now();
   Publish(lake, tables, options, report, next);

@@ -32,7 +32,7 @@ struct SilverBuildReport {
   SourceCounts extended, account, api;
   ResolveSummary summary;
   std::vector<PublishedTable> tables;
-  double seconds_read = 0, seconds_resolve = 0, seconds_write = 0;
+  double seconds_read = 0, seconds_resolve = 0, seconds_tables = 0, seconds_write = 0;
 };
 
 // The caller holds the lake lock.

@@ -27,77 +27,185 @@ void SetIfPresent(std::string& field, std::string_view value) {
   if (!value.empty()) field = std::string(value);
 }
 
-void AddMusic(const PlayRecord& p, const LearnedIds& learned, NameIds& names, Catalog& catalog) {
-  PlayIds ids;
-  const std::string_view uri = p.resolved_uri;
-  const LearnedIds::TrackFacts* facts = nullptr;
-  if (!uri.empty()) {
-    const auto it = learned.by_track_uri.find(std::string(uri));
-    if (it != learned.by_track_uri.end()) facts = &it->second;
-  }
-  ids.track_id = IdOfUri(uri).empty() ? names.Get("track", p.artist_name, p.track_name)
-                                      : std::string(IdOfUri(uri));
-  // Primary artist: this play's id, the id the API gave for the track, the one id of the name.
-  if (!p.artist_id.empty()) {
-    ids.artist_id = std::string(p.artist_id);
-  } else if (facts && !facts->artist_id.empty()) {
-    ids.artist_id = facts->artist_id;
-  } else if (!p.artist_name.empty()) {
-    const auto it = learned.artist_by_name.find(NormaliseName(std::string(p.artist_name)));
-    ids.artist_id = it != learned.artist_by_name.end() && !it->second.empty()
-                        ? it->second
-                        : names.Get("artist", p.artist_name);
-  }
-  if (!p.album_id.empty()) {
-    ids.album_id = std::string(p.album_id);
-  } else if (facts && !facts->album_id.empty()) {
-    ids.album_id = facts->album_id;
-  } else if (!p.album_name.empty()) {
-    ids.album_id = names.Get("album", ids.artist_id, p.album_name);
-  }
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using ViewMap = std::unordered_map<std::string, V, ViewHash, std::equal_to<>>;
 
-  // Plays arrive in time order, so the latest non-empty names win.
-  TrackEntry& track = catalog.tracks[ids.track_id];
-  if (track.first_played_ms == 0) track.first_played_ms = p.ended_at_ms;
-  track.last_played_ms = p.ended_at_ms;
-  SetIfPresent(track.uri, uri);
-  SetIfPresent(track.name, p.track_name);
-  SetIfPresent(track.artist_id, ids.artist_id);
-  SetIfPresent(track.artist_name, p.artist_name);
-  SetIfPresent(track.album_id, ids.album_id);
-  SetIfPresent(track.album_name, p.album_name);
-  if (p.track_duration_ms) track.duration_ms = p.track_duration_ms;
-  if (!ids.artist_id.empty()) {
-    ArtistEntry& artist = catalog.artists[ids.artist_id];
-    SetIfPresent(artist.name, p.artist_name);
-    artist.name_only = ids.artist_id.starts_with("name:");
-  }
-  if (!ids.album_id.empty()) {
-    AlbumEntry& album = catalog.albums[ids.album_id];
-    SetIfPresent(album.name, p.album_name);
-    SetIfPresent(album.artist_id, ids.artist_id);
-    SetIfPresent(album.artist_name, p.artist_name);
-    album.name_only = ids.album_id.starts_with("name:");
-  }
-  catalog.music_ids.push_back(std::move(ids));
+// Fields a batch of plays has already set (plays are visited newest first, so the first
+// non-empty value met is the latest one, and it replaces what older batches left).
+enum FieldBit : uint16_t {
+  kUri = 1,
+  kName = 2,
+  kArtistId = 4,
+  kArtistName = 8,
+  kAlbumId = 16,
+  kAlbumName = 32,
+  kDuration = 64,
+};
+
+void Fill(std::string& field, std::string_view value, uint16_t& filled, uint16_t bit) {
+  if ((filled & bit) != 0 || value.empty()) return;
+  field.assign(value);
+  filled |= bit;
 }
 
+// Adds music plays to a catalog, newest first, with every per-play lookup cached: at a million
+// plays the catalog is built from a few tens of thousands of distinct tracks and names.
+class MusicCatalogBuilder {
+ public:
+  MusicCatalogBuilder(Catalog& catalog, const LearnedIds& learned)
+      : catalog_(catalog), learned_(learned) {}
+
+  void Add(const std::vector<PlayRecord>& music) {
+    const size_t first = catalog_.music_ids.size();
+    catalog_.music_ids.resize(first + music.size());
+    for (size_t i = music.size(); i-- > 0;) catalog_.music_ids[first + i] = AddPlay(music[i]);
+  }
+
+ private:
+  struct TrackSlot {
+    std::string_view id;
+    TrackEntry* entry = nullptr;
+    const LearnedIds::TrackFacts* facts = nullptr;
+    uint16_t filled = 0;
+  };
+  struct NamedSlot {
+    std::string_view id;
+    uint16_t filled = 0;
+    ArtistEntry* artist = nullptr;
+    AlbumEntry* album = nullptr;
+  };
+
+  TrackSlot& Track(const PlayRecord& p) {
+    const std::string_view uri = p.resolved_uri;
+    const bool by_uri = !IdOfUri(uri).empty();
+    const std::string_view key = by_uri ? uri : names_.Get("track", p.artist_name, p.track_name);
+    auto it = tracks_.find(key);
+    if (it != tracks_.end()) return it->second;
+    TrackSlot slot;
+    const auto [node, fresh] =
+        catalog_.tracks.try_emplace(std::string(by_uri ? IdOfUri(uri) : key));
+    slot.id = node->first;
+    slot.entry = &node->second;
+    if (by_uri) {
+      const auto facts = learned_.by_track_uri.find(std::string(uri));
+      if (facts != learned_.by_track_uri.end()) slot.facts = &facts->second;
+    }
+    return tracks_.emplace(std::string(key), slot).first->second;
+  }
+
+  NamedSlot& Artist(std::string_view id) {
+    auto it = artists_.find(id);
+    if (it != artists_.end()) return it->second;
+    const auto node = catalog_.artists.try_emplace(std::string(id)).first;
+    NamedSlot slot{node->first, 0, &node->second, nullptr};
+    node->second.name_only = id.starts_with("name:");
+    return artists_.emplace(std::string(id), slot).first->second;
+  }
+
+  NamedSlot& Album(std::string_view id) {
+    auto it = albums_.find(id);
+    if (it != albums_.end()) return it->second;
+    const auto node = catalog_.albums.try_emplace(std::string(id)).first;
+    NamedSlot slot{node->first, 0, nullptr, &node->second};
+    node->second.name_only = id.starts_with("name:");
+    return albums_.emplace(std::string(id), slot).first->second;
+  }
+
+  // The artist id of a play with neither its own id nor one the API gave for its track.
+  std::string_view ArtistByName(std::string_view raw_name) {
+    auto it = artist_by_raw_name_.find(raw_name);
+    if (it != artist_by_raw_name_.end()) return it->second;
+    const auto learned = learned_.artist_by_name.find(NormaliseName(std::string(raw_name)));
+    const std::string& id = learned != learned_.artist_by_name.end() && !learned->second.empty()
+                                ? learned->second
+                                : names_.Get("artist", raw_name);
+    return artist_by_raw_name_.emplace(std::string(raw_name), id).first->second;
+  }
+
+  PlayIds AddPlay(const PlayRecord& p) {
+    TrackSlot& track = Track(p);
+    PlayIds ids;
+    ids.track_id = track.id;
+    // Primary artist: this play's id, the id the API gave for the track, the one id of the name.
+    std::string_view artist_id;
+    if (!p.artist_id.empty()) {
+      artist_id = p.artist_id;
+    } else if (track.facts && !track.facts->artist_id.empty()) {
+      artist_id = track.facts->artist_id;
+    } else if (!p.artist_name.empty()) {
+      artist_id = ArtistByName(p.artist_name);
+    }
+    std::string_view album_id;
+    if (!p.album_id.empty()) {
+      album_id = p.album_id;
+    } else if (track.facts && !track.facts->album_id.empty()) {
+      album_id = track.facts->album_id;
+    } else if (!p.album_name.empty()) {
+      album_id = names_.Get("album", artist_id, p.album_name);
+    }
+
+    TrackEntry& t = *track.entry;
+    if (t.first_played_ms == 0 || p.ended_at_ms < t.first_played_ms)
+      t.first_played_ms = p.ended_at_ms;
+    t.last_played_ms = std::max(t.last_played_ms, p.ended_at_ms);
+    Fill(t.uri, p.resolved_uri, track.filled, kUri);
+    Fill(t.name, p.track_name, track.filled, kName);
+    Fill(t.artist_id, artist_id, track.filled, kArtistId);
+    Fill(t.artist_name, p.artist_name, track.filled, kArtistName);
+    Fill(t.album_id, album_id, track.filled, kAlbumId);
+    Fill(t.album_name, p.album_name, track.filled, kAlbumName);
+    if (p.track_duration_ms && (track.filled & kDuration) == 0) {
+      t.duration_ms = p.track_duration_ms;
+      track.filled |= kDuration;
+    }
+    if (!artist_id.empty()) {
+      NamedSlot& artist = Artist(artist_id);
+      ids.artist_id = artist.id;
+      Fill(artist.artist->name, p.artist_name, artist.filled, kName);
+    }
+    if (!album_id.empty()) {
+      NamedSlot& album = Album(album_id);
+      ids.album_id = album.id;
+      Fill(album.album->name, p.album_name, album.filled, kName);
+      Fill(album.album->artist_id, artist_id, album.filled, kArtistId);
+      Fill(album.album->artist_name, p.artist_name, album.filled, kArtistName);
+    }
+    return ids;
+  }
+
+  Catalog& catalog_;
+  const LearnedIds& learned_;
+  NameIds names_;
+  ViewMap<TrackSlot> tracks_;  // by URI, or by name id for tracks known by names only
+  ViewMap<NamedSlot> artists_, albums_;
+  ViewMap<std::string> artist_by_raw_name_;
+};
+
 void AddPodcast(const PlayRecord& p, NameIds& names, Catalog& catalog) {
-  PlayIds ids;
   const bool book = p.content == Content::kAudiobook;
   const std::string_view uri = p.resolved_uri;
   const std::string_view episode_name = book ? p.chapter_title : p.episode_name;
   const std::string_view show_name = book ? p.audiobook_title : p.show_name;
-  ids.track_id = !uri.empty() && !IdOfUri(uri).empty()
-                     ? std::string(IdOfUri(uri))
-                     : names.Get(book ? "chapter" : "episode", show_name, episode_name);
+  const std::string episode_id =
+      !uri.empty() && !IdOfUri(uri).empty()
+          ? std::string(IdOfUri(uri))
+          : names.Get(book ? "chapter" : "episode", show_name, episode_name);
+  std::string show_id;
   if (book && !IdOfUri(p.audiobook_uri).empty()) {
-    ids.artist_id = std::string(IdOfUri(p.audiobook_uri));
+    show_id = std::string(IdOfUri(p.audiobook_uri));
   } else if (!show_name.empty()) {
-    ids.artist_id = names.Get(book ? "audiobook" : "show", show_name);
+    show_id = names.Get(book ? "audiobook" : "show", show_name);
   }
+  PlayIds ids;
+  const auto episode_node = catalog.episodes.try_emplace(episode_id).first;
+  ids.track_id = episode_node->first;
+  if (!show_id.empty()) ids.artist_id = catalog.shows.try_emplace(show_id).first->first;
 
-  EpisodeEntry& episode = catalog.episodes[ids.track_id];
+  EpisodeEntry& episode = episode_node->second;
   if (episode.first_played_ms == 0) episode.first_played_ms = p.ended_at_ms;
   episode.last_played_ms = p.ended_at_ms;
   SetIfPresent(episode.uri, uri);
@@ -154,16 +262,14 @@ LearnedIds LearnIds(const std::vector<PlayRecord>& music) {
 
 void ExtendCatalog(Catalog& catalog, const std::vector<PlayRecord>& music,
                    const LearnedIds& learned) {
-  NameIds names;
-  for (const PlayRecord& p : music) AddMusic(p, learned, names, catalog);
+  MusicCatalogBuilder(catalog, learned).Add(music);
 }
 
 Catalog BuildCatalog(const ResolvedPlays& plays) {
   Catalog catalog;
   NameIds names;
   const LearnedIds learned = LearnIds(plays.music);
-  catalog.music_ids.reserve(plays.music.size());
-  for (const PlayRecord& p : plays.music) AddMusic(p, learned, names, catalog);
+  MusicCatalogBuilder(catalog, learned).Add(plays.music);
   for (const PlayRecord& p : plays.podcast) AddPodcast(p, names, catalog);
   return catalog;
 }

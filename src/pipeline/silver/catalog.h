@@ -51,6 +51,11 @@ struct PlayIds {
 };
 
 struct Catalog {
+  Catalog() = default;
+  Catalog(Catalog&&) = default;
+  Catalog& operator=(Catalog&&) = default;
+  Catalog(const Catalog&) = delete;  // music_ids/podcast_ids view this catalog's keys
+
   // Ordered by id, so every dimension table is written in a deterministic order.
   std::map<std::string, TrackEntry> tracks;
   std::map<std::string, ArtistEntry> artists;

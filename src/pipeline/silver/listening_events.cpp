@@ -24,29 +24,30 @@ SilverTable ListeningEventsTable(const ResolvedPlays& plays, const Catalog& cata
   for (parquet::Field f : EventContextFields()) fields.push_back(std::move(f));
   parquet::Schema schema(std::move(fields));
 
-  parquet::Batch rows(schema);
-  rows.Reserve(plays.music.size());
-  for (size_t i = 0; i < plays.music.size(); ++i) {
-    const PlayRecord& p = plays.music[i];
-    const PlayIds& ids = catalog.music_ids[i];
-    size_t c = AppendEventTime(rows, 0, p);
-    rows.column(c++).AppendString(ids.track_id);
-    AppendText(rows.column(c++), p.resolved_uri);
-    AppendText(rows.column(c++), p.track_name);
-    AppendText(rows.column(c++), ids.artist_id);
-    AppendText(rows.column(c++), p.artist_name);
-    AppendText(rows.column(c++), ids.album_id);
-    AppendText(rows.column(c++), p.album_name);
-    AppendText(rows.column(c++), p.context_type);
-    AppendText(rows.column(c++), p.context_uri);
-    AppendEventContext(rows, c, p);
-  }
+  const auto& list = plays.music;
+  auto partitions = BuildMonthPartitions(
+      schema, list.size(), [&](size_t i) { return list[i].ended_at_ms; },
+      [&](parquet::Batch& rows, size_t i) {
+        const PlayRecord& p = plays.music[i];
+        const PlayIds& ids = catalog.music_ids[i];
+        size_t c = AppendEventTime(rows, 0, p);
+        rows.column(c++).AppendString(ids.track_id);
+        AppendText(rows.column(c++), p.resolved_uri);
+        AppendText(rows.column(c++), p.track_name);
+        AppendText(rows.column(c++), ids.artist_id);
+        AppendText(rows.column(c++), p.artist_name);
+        AppendText(rows.column(c++), ids.album_id);
+        AppendText(rows.column(c++), p.album_name);
+        AppendText(rows.column(c++), p.context_type);
+        AppendText(rows.column(c++), p.context_uri);
+        AppendEventContext(rows, c, p);
+      });
   SilverTable table;
   table.name = "listening_events";
   table.schema = schema;
   table.partition_columns = {"year", "month"};
   table.key = {"event_id"};
-  table.partitions = PartitionByMonth(rows, "ended_at");
+  table.partitions = std::move(partitions);
   return table;
 }
 

@@ -26,34 +26,36 @@ SilverTable PodcastEventsTable(const ResolvedPlays& plays, const Catalog& catalo
   for (parquet::Field f : EventContextFields()) fields.push_back(std::move(f));
   parquet::Schema schema(std::move(fields));
 
-  parquet::Batch rows(schema);
-  rows.Reserve(plays.podcast.size());
-  for (size_t i = 0; i < plays.podcast.size(); ++i) {
-    const PlayRecord& p = plays.podcast[i];
-    const PlayIds& ids = catalog.podcast_ids[i];
-    size_t c = AppendEventTime(rows, 0, p);
-    rows.column(c++).AppendString(ContentName(p.content));
-    rows.column(c++).AppendString(ids.track_id);
-    AppendText(rows.column(c++), p.content == Content::kAudiobook
-                                     ? std::string_view{}
-                                     : std::string_view(p.resolved_uri));
-    AppendText(rows.column(c++), p.episode_name);
-    AppendText(rows.column(c++), ids.artist_id);
-    AppendText(rows.column(c++), p.show_name);
-    AppendText(rows.column(c++), p.audiobook_uri);
-    AppendText(rows.column(c++), p.audiobook_title);
-    AppendText(rows.column(c++), p.content == Content::kAudiobook ? std::string_view(p.resolved_uri)
-                                                                  : std::string_view{});
-    AppendText(rows.column(c++), p.chapter_title);
-    AppendText(rows.column(c++), p.author_name);
-    AppendEventContext(rows, c, p);
-  }
+  const auto& list = plays.podcast;
+  auto partitions = BuildMonthPartitions(
+      schema, list.size(), [&](size_t i) { return list[i].ended_at_ms; },
+      [&](parquet::Batch& rows, size_t i) {
+        const PlayRecord& p = plays.podcast[i];
+        const PlayIds& ids = catalog.podcast_ids[i];
+        size_t c = AppendEventTime(rows, 0, p);
+        rows.column(c++).AppendString(ContentName(p.content));
+        rows.column(c++).AppendString(ids.track_id);
+        AppendText(rows.column(c++), p.content == Content::kAudiobook
+                                         ? std::string_view{}
+                                         : std::string_view(p.resolved_uri));
+        AppendText(rows.column(c++), p.episode_name);
+        AppendText(rows.column(c++), ids.artist_id);
+        AppendText(rows.column(c++), p.show_name);
+        AppendText(rows.column(c++), p.audiobook_uri);
+        AppendText(rows.column(c++), p.audiobook_title);
+        AppendText(rows.column(c++), p.content == Content::kAudiobook
+                                         ? std::string_view(p.resolved_uri)
+                                         : std::string_view{});
+        AppendText(rows.column(c++), p.chapter_title);
+        AppendText(rows.column(c++), p.author_name);
+        AppendEventContext(rows, c, p);
+      });
   SilverTable table;
   table.name = "podcast_events";
   table.schema = schema;
   table.partition_columns = {"year", "month"};
   table.key = {"event_id"};
-  table.partitions = PartitionByMonth(rows, "ended_at");
+  table.partitions = std::move(partitions);
   return table;
 }
 

@@ -65,11 +65,12 @@ std::string SilverReportToText(const SilverBuildReport& r) {
                        Num(r.bronze_files), r.reason);
   }
   const ResolveSummary& s = r.summary;
-  std::string out =
-      fmt::format("Silver {} ({}) in {:.2f} s: read {:.2f} s, resolve {:.2f} s, write {:.2f} s\n",
-                  r.incremental ? "updated" : "built", r.reason,
-                  r.seconds_read + r.seconds_resolve + r.seconds_write, r.seconds_read,
-                  r.seconds_resolve, r.seconds_write);
+  std::string out = fmt::format(
+      "Silver {} ({}) in {:.2f} s: read {:.2f} s, resolve {:.2f} s, tables {:.2f} s, write {:.2f} "
+      "s\n",
+      r.incremental ? "updated" : "built", r.reason,
+      r.seconds_read + r.seconds_resolve + r.seconds_tables + r.seconds_write, r.seconds_read,
+      r.seconds_resolve, r.seconds_tables, r.seconds_write);
   out += "  records in\n";
   out += "    " + SourceLine("extended", r.extended) + "\n";
   out += "    " + SourceLine("account ", r.account) + "\n";
@@ -112,8 +113,9 @@ std::string SilverReportToJson(const SilverBuildReport& r) {
         "}",
         c.files, c.records, c.rejected_records, c.no_identity_records, c.unreadable_files);
   };
-  json += fmt::format(",\"seconds\":{{\"read\":{:.3f},\"resolve\":{:.3f},\"write\":{:.3f}}}",
-                      r.seconds_read, r.seconds_resolve, r.seconds_write);
+  json += fmt::format(
+      ",\"seconds\":{{\"read\":{:.3f},\"resolve\":{:.3f},\"tables\":{:.3f},\"write\":{:.3f}}}",
+      r.seconds_read, r.seconds_resolve, r.seconds_tables, r.seconds_write);
   json += fmt::format(",\"records_in\":{{\"extended\":{},\"account\":{},\"api\":{}}}",
                       source(r.extended), source(r.account), source(r.api));
   json += fmt::format(",\"plays_out\":{{\"music\":{},\"podcast\":{}}}", s.music_out, s.podcast_out);

@@ -4,6 +4,7 @@
 
 #include "core/civil_time.h"
 #include "core/error.h"
+#include "parquet/parallel.h"
 
 namespace uw::silver {
 
@@ -21,42 +22,65 @@ parquet::Schema SilverTable::DeltaSchema() const {
   return parquet::Schema(std::move(fields));
 }
 
-namespace {
+parquet::Batch& MonthPartitioner::For(int64_t ended_at_ms) {
+  if (current_ && ended_at_ms >= current_begin_ms_ && ended_at_ms < current_end_ms_)
+    return *current_;
+  const core::CivilDate day = core::CivilFromDays(core::FloorDiv(ended_at_ms, 86'400'000));
+  current_begin_ms_ = core::DaysFromCivil(day.year, day.month, 1) * 86'400'000;
+  current_end_ms_ = (day.month == 12 ? core::DaysFromCivil(day.year + 1, 1, 1)
+                                     : core::DaysFromCivil(day.year, day.month + 1, 1)) *
+                    86'400'000;
+  current_ = &months_.try_emplace({day.year, day.month}, schema_).first->second;
+  return *current_;
+}
 
-// The rows of `rows` listed in `selected` (ascending), copied run by run.
-parquet::Batch Gather(const parquet::Batch& rows, const std::vector<uint32_t>& selected) {
-  parquet::Batch out(rows.schema());
-  size_t i = 0;
-  while (i < selected.size()) {
-    size_t j = i + 1;
-    while (j < selected.size() && selected[j] == selected[j - 1] + 1) ++j;
-    for (size_t c = 0; c < rows.num_columns(); ++c) {
-      out.column(c).AppendRange(rows.column(c), selected[i], selected[j - 1] + 1);
-    }
-    i = j;
+std::vector<TablePartition> MonthPartitioner::Take() {
+  std::vector<TablePartition> out;
+  for (auto& [month, rows] : months_) {
+    delta::PartitionValues values{{"year", std::to_string(month.first)},
+                                  {"month", std::to_string(month.second)}};
+    out.push_back({std::move(values), std::move(rows)});
   }
+  months_.clear();
+  current_ = nullptr;
   return out;
 }
 
-}  // namespace
-
-std::vector<TablePartition> PartitionByMonth(const parquet::Batch& rows,
-                                             std::string_view ts_column) {
-  const parquet::ColumnVector& ts = rows.column(ts_column);
-  // (year, month) -> its rows; std::map keeps the partitions in time order.
-  std::map<std::pair<int64_t, unsigned>, std::vector<uint32_t>> months;
-  for (size_t row = 0; row < rows.num_rows(); ++row) {
-    const core::CivilDate day =
-        core::CivilFromDays(core::FloorDiv(ts.GetInt64(row), 86'400'000'000));
-    months[{day.year, day.month}].push_back(uint32_t(row));
+std::vector<TablePartition> BuildMonthPartitions(
+    const parquet::Schema& schema, size_t count, const std::function<int64_t(size_t)>& ended_ms,
+    const std::function<void(parquet::Batch&, size_t)>& append) {
+  // Month boundaries of the sorted rows; any row out of order sends everything down the
+  // sequential path.
+  struct Run {
+    size_t begin, end;
+  };
+  std::vector<Run> runs;
+  int64_t month_end = 0;
+  bool sorted = true;
+  for (size_t i = 0; i < count && sorted; ++i) {
+    const int64_t ms = ended_ms(i);
+    sorted = i == 0 || ms >= ended_ms(i - 1);
+    if (runs.empty() || ms >= month_end) {
+      const core::CivilDate day = core::CivilFromDays(core::FloorDiv(ms, 86'400'000));
+      month_end = (day.month == 12 ? core::DaysFromCivil(day.year + 1, 1, 1)
+                                   : core::DaysFromCivil(day.year, day.month + 1, 1)) *
+                  86'400'000;
+      runs.push_back({i, i});
+    }
+    runs.back().end = i + 1;
   }
-  std::vector<TablePartition> out;
-  for (const auto& [month, selected] : months) {
-    delta::PartitionValues values{{"year", std::to_string(month.first)},
-                                  {"month", std::to_string(month.second)}};
-    out.push_back({std::move(values), Gather(rows, selected)});
+  MonthPartitioner months(schema);
+  if (!sorted) {
+    for (size_t i = 0; i < count; ++i) append(months.For(ended_ms(i)), i);
+    return months.Take();
   }
-  return out;
+  std::vector<parquet::Batch*> batches;
+  for (const Run& run : runs) batches.push_back(&months.For(ended_ms(run.begin)));
+  parquet::ParallelFor(runs.size(), parquet::DefaultThreads(), [&](size_t r) {
+    batches[r]->Reserve(runs[r].end - runs[r].begin);
+    for (size_t i = runs[r].begin; i < runs[r].end; ++i) append(*batches[r], i);
+  });
+  return months.Take();
 }
 
 std::vector<TablePartition> SinglePartition(parquet::Batch rows) {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,10 +36,29 @@ struct SilverTable {
   parquet::Schema DeltaSchema() const;
 };
 
-// Splits `rows` by the UTC year and month of the timestamp column `ts_column` (µs since the
-// epoch) into Hive partitions year=YYYY/month=M, ordered by time. Rows keep their order.
-std::vector<TablePartition> PartitionByMonth(const parquet::Batch& rows,
-                                             std::string_view ts_column);
+// Builds a fact table's partitions directly: rows go straight into the batch of their UTC month,
+// so a million rows are never gathered into one batch and copied out again.
+class MonthPartitioner {
+ public:
+  explicit MonthPartitioner(parquet::Schema schema) : schema_(std::move(schema)) {}
+  // The batch of the month holding `ended_at_ms` (consecutive rows of one month are cheap).
+  parquet::Batch& For(int64_t ended_at_ms);
+  // The partitions year=YYYY/month=M, ordered by time.
+  std::vector<TablePartition> Take();
+
+ private:
+  parquet::Schema schema_;
+  std::map<std::pair<int, int>, parquet::Batch> months_;
+  int64_t current_begin_ms_ = 1, current_end_ms_ = 0;  // the month `current_` covers
+  parquet::Batch* current_ = nullptr;
+};
+
+// Builds a fact table's month partitions from `count` rows whose end times `ended_ms(i)` are in
+// ascending order, appending row i with `append(batch, i)`; the months are built in parallel.
+// Rows out of order are still placed correctly, one by one.
+std::vector<TablePartition> BuildMonthPartitions(
+    const parquet::Schema& schema, size_t count, const std::function<int64_t(size_t)>& ended_ms,
+    const std::function<void(parquet::Batch&, size_t)>& append);
 
 // A table of one unpartitioned file (possibly empty: plain Parquet readers still find its schema).
 std::vector<TablePartition> SinglePartition(parquet::Batch rows);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 #include "parquet/value_format.h"
@@ -49,16 +51,18 @@ std::string KeyOf(const SilverTable& table, const parquet::Batch& rows, size_t r
   return key;
 }
 
-void CheckUniqueKey(const SilverTable& table, size_t max_named, std::vector<std::string>& out) {
-  if (table.key.empty()) return;
-  std::unordered_map<std::string, std::pair<size_t, size_t>> seen;  // key -> (partition, row)
+// Rows sharing a key, found with `key_of(rows, row)` giving a hashable key.
+template <typename Key, typename KeyOf>
+void FindRepeats(const SilverTable& table, size_t max_named, std::vector<std::string>& out,
+                 KeyOf key_of) {
+  std::unordered_map<Key, std::pair<size_t, size_t>> seen;  // key -> (partition, row)
   seen.reserve(table.num_rows());
   std::vector<std::string> named;
   uint64_t duplicates = 0;
   for (size_t p = 0; p < table.partitions.size(); ++p) {
     const parquet::Batch& rows = table.partitions[p].rows;
     for (size_t row = 0; row < rows.num_rows(); ++row) {
-      const auto [it, fresh] = seen.try_emplace(KeyOf(table, rows, row), p, row);
+      const auto [it, fresh] = seen.try_emplace(key_of(rows, row), p, row);
       if (fresh) continue;
       ++duplicates;
       if (named.size() < max_named) {
@@ -72,6 +76,69 @@ void CheckUniqueKey(const SilverTable& table, size_t max_named, std::vector<std:
   if (duplicates == 0) return;
   out.push_back(
       fmt::format("{}: {} rows repeat a key: {}", table.name, duplicates, fmt::join(named, "; ")));
+}
+
+// The common case (event_id, track_id, …): one non-null string column. Sorting 64-bit hashes
+// is several times faster than a hash set of a million keys; equal hashes are then compared
+// as strings, so a collision never reports a false duplicate.
+void CheckUniqueStrings(const SilverTable& table, size_t column, size_t max_named,
+                        std::vector<std::string>& out) {
+  struct Entry {
+    uint64_t hash;
+    uint32_t partition, row;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(table.num_rows());
+  for (size_t p = 0; p < table.partitions.size(); ++p) {
+    const parquet::ColumnVector& values = table.partitions[p].rows.column(column);
+    for (size_t row = 0; row < values.size(); ++row) {
+      entries.push_back(
+          {std::hash<std::string_view>{}(values.GetString(row)), uint32_t(p), uint32_t(row)});
+    }
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.hash, a.partition, a.row) < std::tie(b.hash, b.partition, b.row);
+  });
+  const auto value = [&](const Entry& e) {
+    return table.partitions[e.partition].rows.column(column).GetString(e.row);
+  };
+  std::vector<std::string> named;
+  uint64_t duplicates = 0;
+  for (size_t i = 1; i < entries.size(); ++i) {
+    if (entries[i].hash != entries[i - 1].hash) continue;
+    // Within a run of equal hashes, find an earlier entry with the same string.
+    for (size_t j = i; j-- > 0 && entries[j].hash == entries[i].hash;) {
+      if (value(entries[j]) != value(entries[i])) continue;
+      ++duplicates;
+      if (named.size() < max_named) {
+        const Entry& first = entries[j];
+        const Entry& again = entries[i];
+        named.push_back(
+            fmt::format("{} (row {} of {} and row {} of {})",
+                        KeyText(table, table.partitions[again.partition].rows, again.row),
+                        first.row, PartitionText(table, table.partitions[first.partition].values),
+                        again.row, PartitionText(table, table.partitions[again.partition].values)));
+      }
+      break;
+    }
+  }
+  if (duplicates == 0) return;
+  out.push_back(
+      fmt::format("{}: {} rows repeat a key: {}", table.name, duplicates, fmt::join(named, "; ")));
+}
+
+void CheckUniqueKey(const SilverTable& table, size_t max_named, std::vector<std::string>& out) {
+  if (table.key.empty()) return;
+  const auto index = table.schema.IndexOf(table.key[0]);
+  if (table.key.size() == 1 && index &&
+      table.schema.field(*index).type == parquet::ColumnType::kString &&
+      !table.schema.field(*index).nullable) {
+    CheckUniqueStrings(table, *index, max_named, out);
+    return;
+  }
+  FindRepeats<std::string>(table, max_named, out, [&](const parquet::Batch& rows, size_t row) {
+    return KeyOf(table, rows, row);
+  });
 }
 
 void CheckNotNull(const SilverTable& table, size_t max_named, std::vector<std::string>& out) {
