@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "parquet/batch.h"
 #include "pipeline/silver/play_record.h"
+#include "pipeline/silver/silver_table.h"
 
 namespace uw::silver {
 
@@ -19,6 +21,13 @@ std::vector<parquet::Field> EventContextFields();
 // Append one play's values to the columns starting at `first_column`; return the next column.
 size_t AppendEventTime(parquet::Batch& batch, size_t first_column, const PlayRecord& play);
 size_t AppendEventContext(parquet::Batch& batch, size_t first_column, const PlayRecord& play);
+
+// A fact table of `plays`: the time columns, then `identity` (filled by `append_identity(rows,
+// i, first_column)` for play i), then the context columns; keyed by event_id and partitioned
+// by the UTC month of ended_at.
+SilverTable EventTable(std::string name, const std::vector<parquet::Field>& identity,
+                       const std::vector<PlayRecord>& plays,
+                       const std::function<void(parquet::Batch&, size_t, size_t)>& append_identity);
 
 // "api,extended,account": every source that saw the play, in priority order.
 std::string SourcesText(uint8_t sources);
