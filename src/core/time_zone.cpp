@@ -50,6 +50,13 @@ int TimeZone::OffsetSeconds(int64_t utc_seconds) const {
   return static_cast<int>(zone_->get_info(t).offset.count());
 }
 
+TimeZone::Period TimeZone::PeriodAt(int64_t utc_seconds) const {
+  if (!zone_) return {INT64_MIN, INT64_MAX, 0};
+  const date::sys_info info = zone_->get_info(date::sys_seconds{std::chrono::seconds(utc_seconds)});
+  return {info.begin.time_since_epoch().count(), info.end.time_since_epoch().count(),
+          static_cast<int>(info.offset.count())};
+}
+
 std::vector<int64_t> TimeZone::FromLocal(int64_t local_seconds) const {
   if (!zone_) return {local_seconds};
   const date::local_seconds lt{std::chrono::seconds(local_seconds)};

@@ -32,6 +32,14 @@ class TimeZone {
   // spring-forward gap.
   std::vector<int64_t> FromLocal(int64_t local_seconds) const;
 
+  // The span of UTC seconds [begin_s, end_s) around utc_seconds during which the offset stays
+  // offset_s: lets callers convert many instants with one lookup per span.
+  struct Period {
+    int64_t begin_s = 0, end_s = 0;
+    int offset_s = 0;
+  };
+  Period PeriodAt(int64_t utc_seconds) const;
+
  private:
   TimeZone(std::string name, const date::time_zone* zone) : name_(std::move(name)), zone_(zone) {}
   std::string name_;

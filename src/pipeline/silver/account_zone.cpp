@@ -1,12 +1,13 @@
 // The account-data zone decision (DESIGN §3 "Time"): the zone that puts the most account rows in
 // the minute of a matching (names, ms_played) play from extended history or the api.
 #include <algorithm>
-#include <map>
-#include <unordered_map>
 
 #include "core/civil_time.h"
 #include "core/time_zone.h"
+#include "pipeline/silver/parallel_ranges.h"
+#include "pipeline/silver/play_keys.h"
 #include "pipeline/silver/resolve_plays.h"
+#include "pipeline/silver/zone_offsets.h"
 
 namespace uw::silver {
 namespace {
@@ -17,55 +18,121 @@ constexpr const char* kCommonZones[] = {
     "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Sao_Paulo",
     "Asia/Kolkata",    "Asia/Tokyo",     "Australia/Sydney"};
 
-using CandidateIndex = std::unordered_map<std::string, std::vector<int64_t>>;  // -> ended_at_s
+// Candidates are only looked for this far around a row's wall clock: every real UTC offset is
+// within ±15 h, so a farther candidate can match no zone (zones beyond get the whole list).
+constexpr int64_t kWindowS = 16 * 3600;
+constexpr int64_t kMaxOffsetS = 15 * 3600;
 
-std::string MatchKey(const PlayRecord& p, int64_t ms_played) {
-  const char content = p.content == Content::kVideoPodcast ? '1' : char('0' + int(p.content));
-  return std::string(1, content) + NameKey(p) + '\x1d' + std::to_string(ms_played);
+// A (names, ms_played) candidate key: content (video as episode), names, ms_played.
+struct MatchKey {
+  uint8_t content = 0;
+  NamesKey names;
+  int64_t ms_played = 0;
+
+  bool operator==(const MatchKey&) const = default;
+  uint64_t Hash() const { return HashFinish(HashMix(names.Hash(content), uint64_t(ms_played))); }
+};
+
+MatchKey MatchKeyOf(const PlayRecord& p, int64_t ms_played) {
+  return {MatchContent(p.content), NamesKeyOf(p), ms_played};
 }
 
-CandidateIndex BuildIndex(const std::vector<PlayRecord>& plays) {
-  CandidateIndex index;
-  for (const PlayRecord& p : plays) {
-    if (p.incognito || !p.ms_played) continue;
-    index[MatchKey(p, *p.ms_played)].push_back(core::FloorDiv(p.ended_at_ms, 1000));
+// The account rows with at least one candidate play, each with the ended_at seconds of its
+// candidates (time-ordered) and the part of them near the row.
+struct CheckedRows {
+  std::vector<int64_t> times;  // candidate ends, grouped by key
+  struct Row {
+    int64_t naive_s;
+    uint32_t list_begin, list_end;      // the key's candidates in `times`
+    uint32_t window_begin, window_end;  // those within kWindowS of naive_s
+  };
+  std::vector<Row> rows;
+};
+
+CheckedRows FindCandidates(const std::vector<PlayRecord>& account,
+                           const std::vector<PlayRecord>& plays) {
+  KeyIndex<MatchKey> keys(account.size());
+  std::vector<uint32_t> key_of_row;
+  key_of_row.reserve(account.size());
+  for (const PlayRecord& row : account) {
+    key_of_row.push_back(keys.Insert(MatchKeyOf(row, row.ms_played.value_or(-1))));
   }
-  return index;
+  // Candidate lists by key (CSR), in play order, which is time order.
+  std::vector<uint32_t> key_of_play(plays.size(), KeyIndex<MatchKey>::kNone);
+  ParallelRanges(plays.size(), [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      const PlayRecord& p = plays[i];
+      if (!p.incognito && p.ms_played) key_of_play[i] = keys.Find(MatchKeyOf(p, *p.ms_played));
+    }
+  });
+  std::vector<uint32_t> starts(keys.size() + 1, 0);
+  for (const uint32_t key : key_of_play) {
+    if (key != KeyIndex<MatchKey>::kNone) ++starts[key + 1];
+  }
+  for (size_t k = 0; k < keys.size(); ++k) starts[k + 1] += starts[k];
+  CheckedRows out;
+  out.times.resize(starts.back());
+  std::vector<uint32_t> fill(starts.begin(), starts.end() - 1);
+  for (size_t i = 0; i < plays.size(); ++i) {
+    if (key_of_play[i] == KeyIndex<MatchKey>::kNone) continue;
+    out.times[fill[key_of_play[i]]++] = core::FloorDiv(plays[i].ended_at_ms, 1000);
+  }
+  for (size_t r = 0; r < account.size(); ++r) {
+    const uint32_t begin = starts[key_of_row[r]], end = starts[key_of_row[r] + 1];
+    if (begin == end) continue;
+    const int64_t naive_s = account[r].ended_at_ms / 1000;
+    const auto first = out.times.begin() + begin, last = out.times.begin() + end;
+    const auto lo = std::lower_bound(first, last, naive_s - kWindowS);
+    const auto hi = std::upper_bound(lo, last, naive_s + kWindowS);
+    out.rows.push_back({naive_s, begin, end, static_cast<uint32_t>(lo - out.times.begin()),
+                        static_cast<uint32_t>(hi - out.times.begin())});
+  }
+  return out;
 }
 
 // Whole-hour offsets (wall clock - UTC) seen in at least a tenth of the checked rows.
-std::vector<std::string> OffsetZones(const std::vector<PlayRecord>& account,
-                                     const CandidateIndex& index) {
-  std::map<int64_t, uint64_t> seen;
-  uint64_t rows = 0;
-  for (const PlayRecord& row : account) {
-    const auto it = index.find(MatchKey(row, row.ms_played.value_or(-1)));
-    if (it == index.end()) continue;
-    ++rows;
-    const int64_t naive_s = row.ended_at_ms / 1000;
-    for (const int64_t t : it->second) ++seen[naive_s - core::FloorDiv(t, 60) * 60];
+std::vector<std::string> OffsetZones(const CheckedRows& checked) {
+  constexpr int64_t kMinHours = -12, kMaxHours = 14;  // Etc/GMT zones exist for these
+  uint64_t seen[kMaxHours - kMinHours + 1] = {};
+  for (const auto& row : checked.rows) {
+    // The window holds every candidate whose offset is within the Etc/GMT range.
+    for (uint32_t i = row.window_begin; i < row.window_end; ++i) {
+      const int64_t offset = row.naive_s - core::FloorDiv(checked.times[i], 60) * 60;
+      if (offset % 3600 != 0 || offset / 3600 < kMinHours || offset / 3600 > kMaxHours) continue;
+      ++seen[offset / 3600 - kMinHours];
+    }
   }
   std::vector<std::string> zones;
-  for (const auto& [offset, count] : seen) {
-    if (count * 10 < rows || offset % 3600 != 0 || offset == 0) continue;
-    const int64_t hours = offset / 3600;  // Etc/GMT signs are inverted (POSIX)
-    if (hours < -12 || hours > 14) continue;
+  for (int64_t hours = kMinHours; hours <= kMaxHours; ++hours) {
+    const uint64_t count = seen[hours - kMinHours];
+    if (count == 0 || count * 10 < checked.rows.size() || hours == 0) continue;
+    // Etc/GMT signs are inverted (POSIX).
     zones.push_back("Etc/GMT" + std::string(hours > 0 ? "-" : "+") +
                     std::to_string(std::abs(hours)));
   }
   return zones;
 }
 
-uint64_t Score(const core::TimeZone& zone, const std::vector<PlayRecord>& account,
-               const CandidateIndex& index) {
+// Rows whose wall-clock minute `zone` gives one of their candidates.
+uint64_t Score(const ZoneOffsets& zone, const CheckedRows& checked) {
+  const std::vector<int>& offsets = zone.offsets();
+  const bool near_only =
+      std::all_of(offsets.begin(), offsets.end(), [](int o) { return std::abs(o) <= kMaxOffsetS; });
+  // With whole-minute offsets, local minute == naive minute iff offset == naive - UTC minute:
+  // most candidates are rejected without a lookup.
+  const bool whole_minutes =
+      std::all_of(offsets.begin(), offsets.end(), [](int o) { return o % 60 == 0; });
   uint64_t matched = 0;
-  for (const PlayRecord& row : account) {
-    const auto it = index.find(MatchKey(row, row.ms_played.value_or(-1)));
-    if (it == index.end()) continue;
-    const int64_t naive_s = row.ended_at_ms / 1000;
-    for (const int64_t t : it->second) {
-      const int64_t local = zone.ToLocal(t);
-      if (core::FloorDiv(local, 60) * 60 == naive_s) {
+  for (const auto& row : checked.rows) {
+    const uint32_t begin = near_only ? row.window_begin : row.list_begin;
+    const uint32_t end = near_only ? row.window_end : row.list_end;
+    for (uint32_t i = begin; i < end; ++i) {
+      const int64_t t = checked.times[i];
+      if (whole_minutes) {
+        const int64_t needed = row.naive_s - core::FloorDiv(t, 60) * 60;
+        if (!std::binary_search(offsets.begin(), offsets.end(), needed)) continue;
+      }
+      if (core::FloorDiv(t + zone.OffsetSeconds(t), 60) * 60 == row.naive_s) {
         ++matched;
         break;
       }
@@ -85,21 +152,22 @@ ZoneDecision DecideAccountZone(const std::vector<PlayRecord>& account,
     decision.overridden = true;
     return decision;
   }
-  const CandidateIndex index = BuildIndex(plays);
-  for (const PlayRecord& row : account) {
-    decision.rows_checked += index.count(MatchKey(row, row.ms_played.value_or(-1)));
-  }
+  const CheckedRows checked = FindCandidates(account, plays);
+  decision.rows_checked = checked.rows.size();
+  const auto [lo, hi] = std::minmax_element(checked.times.begin(), checked.times.end());
+  const int64_t from_s = checked.times.empty() ? 0 : *lo;
+  const int64_t to_s = checked.times.empty() ? -1 : *hi;
   std::vector<std::string> names = {options.listener_zone, "UTC"};
   names.insert(names.end(), std::begin(kCommonZones), std::end(kCommonZones));
-  for (auto& z : OffsetZones(account, index)) names.push_back(std::move(z));
+  for (auto& z : OffsetZones(checked)) names.push_back(std::move(z));
   decision.zone = "UTC";
   bool first = true;
   for (const std::string& name : names) {
     if (name.empty()) continue;
-    const core::TimeZone zone = core::TimeZone::Named(name);
-    const uint64_t score = Score(zone, account, index);
+    const ZoneOffsets zone(core::TimeZone::Named(name), from_s, to_s);
+    const uint64_t score = Score(zone, checked);
     if (first || score > decision.rows_matched) {  // ties keep the earlier (preferred) zone
-      decision.zone = zone.name();
+      decision.zone = zone.zone().name();
       decision.rows_matched = score;
       first = false;
     }

@@ -1,19 +1,31 @@
 #include "pipeline/silver/bronze_reader.h"
 
+#include <fcntl.h>
 #include <simdjson.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <mutex>
 #include <string_view>
+#include <thread>
 
+#include "core/error.h"
+#include "core/fd.h"
 #include "core/lake_paths.h"
+#include "pipeline/silver/bronze_rows.h"
+#include "pipeline/silver/sort_order.h"
 #include "sources/spotify_export/export_kinds.h"
-#include "sources/spotify_export/record_validator.h"
+#include "sources/spotify_export/file_bytes.h"
 
 namespace uw::silver {
 namespace {
 
 namespace se = spotify_export;
-
-std::string Str(const std::optional<std::string_view>& s) { return s ? std::string(*s) : ""; }
 
 // The <kind> folder of bronze/spotify_export/<kind>/<file>.
 std::optional<se::FileKind> KindOfKey(std::string_view key) {
@@ -23,194 +35,219 @@ std::optional<se::FileKind> KindOfKey(std::string_view key) {
   return se::KindFromName(key.substr(0, slash));
 }
 
-PlayRecord FromExtended(const se::ExtendedRecord& r) {
-  PlayRecord p;
-  p.source = Source::kExtended;
-  p.sources = kSeenByExtended;
-  p.precision = Precision::kSeconds;
-  p.ended_at_ms = r.ended_at_ms;
-  p.ms_played = r.ms_played;
-  switch (r.content_type) {
-    case se::ContentType::kPodcast:
-      p.content = Content::kEpisode;
-      break;
-    case se::ContentType::kVideo:
-      p.content = Content::kVideoPodcast;
-      break;
-    case se::ContentType::kAudiobook:
-      p.content = Content::kAudiobook;
-      break;
-    default:
-      p.content = Content::kMusic;
-      break;
-  }
-  p.track_uri = Str(r.track_uri);
-  p.track_name = Str(r.track_name);
-  p.artist_name = Str(r.artist_name);
-  p.album_name = Str(r.album_name);
-  p.episode_uri = Str(r.episode_uri);
-  p.episode_name = Str(r.episode_name);
-  p.show_name = Str(r.show_name);
-  p.audiobook_uri = Str(r.audiobook_uri);
-  p.audiobook_title = Str(r.audiobook_title);
-  p.chapter_uri = Str(r.audiobook_chapter_uri);
-  p.chapter_title = Str(r.audiobook_chapter_title);
-  p.platform_raw = Str(r.platform);
-  p.platform = PlatformFamily(p.platform_raw);
-  p.conn_country = Str(r.conn_country);
-  p.reason_start = Str(r.reason_start);
-  p.reason_end = Str(r.reason_end);
-  p.shuffle = r.shuffle;
-  p.skipped = r.skipped;
-  p.offline = r.offline;
-  p.offline_at_ms = NormaliseOfflineTimestamp(r.offline_timestamp);
-  p.incognito = r.incognito_mode.value_or(false);
-  return p;
-}
-
-PlayRecord FromAccount(const se::AccountRecord& r) {
-  PlayRecord p;
-  p.source = Source::kAccount;
-  p.sources = kSeenByAccount;
-  p.precision = Precision::kMinute;
-  p.ended_at_ms = r.ended_at_naive_s * 1000;
-  p.ms_played = r.ms_played;
-  p.content = r.content_type == se::ContentType::kPodcast     ? Content::kEpisode
-              : r.content_type == se::ContentType::kAudiobook ? Content::kAudiobook
-                                                              : Content::kMusic;
-  p.artist_name = Str(r.artist_name);
-  p.track_name = Str(r.track_name);
-  p.show_name = Str(r.podcast_name);
-  p.episode_name = Str(r.episode_name);
-  p.audiobook_title = Str(r.audiobook_name);
-  p.chapter_title = Str(r.chapter_name);
-  p.author_name = Str(r.author_name);
-  return p;
-}
-
-std::string GetString(simdjson::dom::element e, std::string_view key) {
-  std::string_view s;
-  if (e[key].get(s)) return {};
-  return std::string(s);
-}
-
-// Fields the validator does not expose: primary artist, album and context type.
-PlayRecord FromApi(const se::RecentlyPlayedItem& r, simdjson::dom::element item) {
-  PlayRecord p;
-  p.source = Source::kApi;
-  p.sources = kSeenByApi;
-  p.precision = Precision::kMillis;
-  p.ended_at_ms = r.played_at_ms;
-  const bool episode = r.content_type == se::ContentType::kPodcast;
-  p.content = episode ? Content::kEpisode : Content::kMusic;
-  (episode ? p.episode_uri : p.track_uri) = Str(r.track_uri);
-  (episode ? p.episode_name : p.track_name) = Str(r.track_name);
-  p.track_duration_ms = r.duration_ms;
-  p.context_uri = Str(r.context_uri);
-  simdjson::dom::element track, context;
-  if (!item["track"].get(track)) {
-    simdjson::dom::array artists;
-    simdjson::dom::element album;
-    if (!track["artists"].get(artists) && artists.size() > 0) {
-      p.artist_name = GetString(artists.at(0).value_unsafe(), "name");
-      p.artist_id = GetString(artists.at(0).value_unsafe(), "id");
-    }
-    if (!track["album"].get(album) && album.is_object()) {
-      p.album_name = GetString(album, "name");
-      p.album_id = GetString(album, "id");
-    }
-  }
-  if (!item["context"].get(context) && context.is_object()) {
-    p.context_type = GetString(context, "type");
-  }
-  return p;
-}
-
-// Appends the valid, identified records; `make` turns one into a PlayRecord.
-template <typename Record>
-void Keep(const std::string& key, uint64_t index, const Record* record, PlayRecord play,
-          std::vector<PlayRecord>& out, SourceCounts& counts) {
-  if (record->content_type == se::ContentType::kUnidentifiable) {
-    ++counts.no_identity_records;
-    return;
-  }
-  play.bronze_file = key;
-  play.record_index = index;
-  out.push_back(std::move(play));
-  ++counts.records;
-}
-
-void ReadExportFile(const std::string& key, se::FileKind kind, simdjson::dom::array records,
-                    BronzePlays& out) {
-  if (kind == se::FileKind::kExtendedAudio || kind == se::FileKind::kExtendedVideo) {
-    auto& counts = out.extended_counts;
-    ++counts.files;
-    se::ForEachExtendedRecord(records, kind == se::FileKind::kExtendedVideo,
-                              [&](uint64_t i, const se::ExtendedRecord* r, std::string_view) {
-                                if (!r) return void(++counts.rejected_records);
-                                Keep(key, i, r, FromExtended(*r), out.extended, counts);
-                              });
-    return;
-  }
-  auto& counts = out.account_counts;
-  ++counts.files;
-  se::ForEachAccountRecord(records, [&](uint64_t i, const se::AccountRecord* r, std::string_view) {
-    if (!r) return void(++counts.rejected_records);
-    Keep(key, i, r, FromAccount(*r), out.account, counts);
-  });
-}
-
 bool IsAccountKind(se::FileKind kind) {
   return kind == se::FileKind::kAccountMusic || kind == se::FileKind::kAccountPodcast ||
          kind == se::FileKind::kAccountAudiobook || kind == se::FileKind::kAccountMixed;
 }
 
-void ReadApiFile(const std::string& key, simdjson::dom::element root, BronzePlays& out) {
-  auto& counts = out.api_counts;
-  ++counts.files;
-  simdjson::dom::array items;
-  if (root["items"].get(items)) return void(++counts.unreadable_files);
-  uint64_t index = 0;
-  se::RecentlyPlayedItem record;
-  for (simdjson::dom::element item : items) {
-    const uint64_t i = index++;
-    if (!se::ValidateRecentlyPlayedItem(item, record).empty()) {
-      ++counts.rejected_records;
-      continue;
-    }
-    Keep(key, i, &record, FromApi(record, item), out.api, counts);
+// What one bronze file contributes, merged with the others once all are read.
+struct FilePlays {
+  Source source = Source::kExtended;
+  std::vector<BronzeRow> rows;    // extended and account
+  std::vector<PlayRecord> plays;  // api
+  SourceCounts counts;
+};
+
+// A bronze file to read and the source its records belong to.
+struct PlayFile {
+  std::string key;
+  uint64_t size_bytes = 0;
+  Source source = Source::kExtended;
+  se::FileKind kind = se::FileKind::kNone;
+};
+
+// Play files in the order results are merged: export files by key, then api responses by key.
+std::vector<PlayFile> ListPlayFiles(const storage::ObjectStore& lake) {
+  std::vector<PlayFile> files;
+  for (auto& info : lake.List(lake::kBronzeExportPrefix)) {
+    const auto kind = KindOfKey(info.key);
+    if (!kind) continue;
+    const bool extended =
+        *kind == se::FileKind::kExtendedAudio || *kind == se::FileKind::kExtendedVideo;
+    if (!extended && !IsAccountKind(*kind)) continue;
+    files.push_back({std::move(info.key), info.size_bytes,
+                     extended ? Source::kExtended : Source::kAccount, *kind});
   }
+  for (auto& info : lake.List(lake::kBronzeRecentlyPlayedPrefix)) {
+    files.push_back({std::move(info.key), info.size_bytes, Source::kApi, se::FileKind::kNone});
+  }
+  return files;
+}
+
+// A local bronze file mapped read-only and followed by zeroed, readable padding, so simdjson
+// parses the page cache in place: no copy into a buffer. Bronze files are immutable (landed
+// once, never rewritten), which is what makes mapping them safe.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::filesystem::path& path) {
+    core::Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    struct stat st {};
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) Fail(path, "open");
+    size_ = static_cast<size_t>(st.st_size);
+    // One spare page past the file: the padding. Reserve it all, then map the file over it.
+    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    static_assert(simdjson::SIMDJSON_PADDING <= 4096);
+    length_ = (size_ + page - 1) / page * page + page;
+    void* base = ::mmap(nullptr, length_, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED) Fail(path, "map");
+    base_ = static_cast<char*>(base);
+    if (size_ > 0 && ::mmap(base_, size_, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE,
+                            fd.get(), 0) == MAP_FAILED) {
+      Fail(path, "map");
+    }
+  }
+  ~MappedFile() {
+    if (base_) ::munmap(base_, length_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  const char* data() const { return base_; }
+  size_t size() const { return size_; }
+
+ private:
+  [[noreturn]] void Fail(const std::filesystem::path& path, const char* what) {
+    const int error = errno;
+    if (base_) ::munmap(base_, length_);
+    uw::Fail(ErrorCode::kIo, "cannot {} {}: {}", what, path.string(), std::strerror(error));
+  }
+
+  char* base_ = nullptr;
+  size_t length_ = 0, size_ = 0;
+};
+
+// One worker's reusable state: parser, file buffer and strings.
+struct Worker {
+  simdjson::dom::parser parser;
+  se::FileBytes bytes;  // for stores that are not local folders
+  RowMaker rows;
+};
+
+FilePlays ReadFile(const storage::ObjectStore& lake, const PlayFile& file, Worker& w) {
+  FilePlays out;
+  out.source = file.source;
+  std::optional<MappedFile> mapped;
+  std::string_view bytes;
+  if (const auto root = lake.LocalRoot()) {
+    mapped.emplace(*root / file.key);
+    bytes = std::string_view(mapped->data(), mapped->size());
+  } else {
+    w.bytes.Assign(lake.Get(file.key));
+    bytes = w.bytes.view();
+  }
+  const Text key = w.rows.Intern(file.key);
+  simdjson::dom::element root;
+  // Both sources are padded, so the parser reads them in place.
+  if (w.parser.parse(bytes.data(), bytes.size(), false).get(root)) {
+    ++out.counts.unreadable_files;
+    return out;
+  }
+  simdjson::dom::array records;
+  if (file.source == Source::kApi) {
+    ++out.counts.files;
+    if (root["items"].get(records)) {
+      ++out.counts.unreadable_files;
+      return out;
+    }
+    w.rows.ApiItems(key, records, out.plays, out.counts);
+    SortByEnd(out.plays);
+    return out;
+  }
+  if (root.get(records)) {  // valid JSON, but not an array of records
+    ++out.counts.unreadable_files;
+    return out;
+  }
+  ++out.counts.files;
+  out.rows.reserve(records.size());
+  if (file.source == Source::kAccount) {
+    w.rows.AccountFile(key, records, out.rows, out.counts);
+  } else {
+    w.rows.ExtendedFile(key, records, file.kind == se::FileKind::kExtendedVideo, out.rows,
+                        out.counts);
+    // Files are almost always in time order already; the merge needs them sorted.
+    const auto earlier = [](const BronzeRow& a, const BronzeRow& b) {
+      return a.ended_at_ms < b.ended_at_ms;
+    };
+    if (!std::is_sorted(out.rows.begin(), out.rows.end(), earlier)) {
+      std::stable_sort(out.rows.begin(), out.rows.end(), earlier);
+    }
+  }
+  return out;
+}
+
+// Runs read(i, worker) for every file on hardware_concurrency() threads, largest files first
+// so the threads finish together. The first exception stops the others and is rethrown.
+template <typename Read>
+void ReadInParallel(const std::vector<PlayFile>& files, Read&& read) {
+  std::vector<size_t> order(files.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return files[a].size_bytes > files[b].size_bytes; });
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto work = [&] {
+    Worker worker;
+    for (size_t i = next++; i < order.size(); i = next++) {
+      try {
+        read(order[i], worker);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = order.size();
+      }
+    }
+  };
+  const size_t threads =
+      std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), order.size());
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+void Add(SourceCounts& total, const SourceCounts& c) {
+  total.files += c.files;
+  total.unreadable_files += c.unreadable_files;
+  total.records += c.records;
+  total.rejected_records += c.rejected_records;
+  total.no_identity_records += c.no_identity_records;
 }
 
 }  // namespace
 
 BronzePlays ReadBronzePlays(const storage::ObjectStore& lake) {
+  const std::vector<PlayFile> files = ListPlayFiles(lake);
+  std::vector<FilePlays> results(files.size());
+  ReadInParallel(files, [&](size_t i, Worker& w) { results[i] = ReadFile(lake, files[i], w); });
   BronzePlays out;
-  simdjson::dom::parser parser;
-  for (const auto& info : lake.List(lake::kBronzeExportPrefix)) {
-    const auto kind = KindOfKey(info.key);
-    if (!kind || !(*kind == se::FileKind::kExtendedAudio || *kind == se::FileKind::kExtendedVideo ||
-                   IsAccountKind(*kind))) {
-      continue;
+  std::vector<std::vector<BronzeRow>*> extended;
+  std::vector<std::vector<PlayRecord>*> api;
+  size_t account_rows = 0, extended_rows = 0;
+  for (FilePlays& r : results) {
+    if (r.source == Source::kApi) {
+      Add(out.api_counts, r.counts);
+      api.push_back(&r.plays);
+    } else if (r.source == Source::kAccount) {
+      Add(out.account_counts, r.counts);
+      account_rows += r.rows.size();
+    } else {
+      Add(out.extended_counts, r.counts);
+      extended.push_back(&r.rows);
+      extended_rows += r.rows.size();
     }
-    const simdjson::padded_string bytes(lake.Get(info.key));
-    simdjson::dom::array records;
-    if (parser.parse(bytes).get(records)) {
-      auto& counts = IsAccountKind(*kind) ? out.account_counts : out.extended_counts;
-      ++counts.unreadable_files;
-      continue;
-    }
-    ReadExportFile(info.key, *kind, records, out);
   }
-  for (const auto& info : lake.List(lake::kBronzeRecentlyPlayedPrefix)) {
-    const simdjson::padded_string bytes(lake.Get(info.key));
-    simdjson::dom::element root;
-    if (parser.parse(bytes).get(root)) {
-      ++out.api_counts.unreadable_files;
-      continue;
-    }
-    ReadApiFile(info.key, root, out);
+  // Account rows stay in bronze order; the others are merged by time (each file is sorted).
+  out.account.reserve(account_rows);
+  for (FilePlays& r : results) {
+    if (r.source != Source::kAccount) continue;
+    for (const BronzeRow& row : r.rows) out.account.push_back(ToPlay(row));
+    std::vector<BronzeRow>().swap(r.rows);
   }
+  out.extended.reserve(extended_rows);
+  MergeRuns(extended, [&](const BronzeRow& row) { out.extended.push_back(ToPlay(row)); });
+  MergeRuns(api, [&](const PlayRecord& p) { out.api.push_back(p); });
   return out;
 }
 

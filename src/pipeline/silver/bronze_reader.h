@@ -21,8 +21,10 @@ struct SourceCounts {
   uint64_t no_identity_records = 0;  // no track, episode or audiobook identity (§8.5)
 };
 
+// extended and api are sorted by ended_at_ms, equal times in bronze order (file key, then
+// record); account is in bronze order and its ended_at_ms is the naive wall clock.
 struct BronzePlays {
-  std::vector<PlayRecord> extended, account, api;  // account: ended_at_ms is the naive wall clock
+  std::vector<PlayRecord> extended, account, api;
   SourceCounts extended_counts, account_counts, api_counts;
 };
 

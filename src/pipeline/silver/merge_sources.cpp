@@ -1,18 +1,52 @@
 // §8.1 exact duplicates within a source and §8.2 api <-> extended matching.
 #include <algorithm>
 #include <string>
-#include <tuple>
 
+#include "pipeline/silver/play_keys.h"
 #include "pipeline/silver/resolve_plays.h"
+#include "pipeline/silver/sort_order.h"
 
 namespace uw::silver {
 namespace {
 
-// The identity of a play within its content type: the URI, else the normalised names.
-std::string IdentityKey(const PlayRecord& p) {
+// The identity as the rules write it: content digit, then the URI or \x1e and the names. Only
+// built to order different identities that end in the same millisecond.
+std::string IdentityText(const PlayRecord& p) {
   std::string key(1, static_cast<char>('0' + static_cast<int>(p.content)));
-  if (!p.Uri().empty()) return key + p.Uri();
+  if (!p.Uri().empty()) return key + std::string(p.Uri().view());
   return key + '\x1e' + NameKey(p);
+}
+
+// Orders plays of one ended_at like the keys (identity text, ms_played, position) would.
+struct SameEndOrder {
+  const std::vector<PlayRecord>& plays;
+  bool operator()(uint32_t a, uint32_t b) const {
+    const PlayRecord& x = plays[a];
+    const PlayRecord& y = plays[b];
+    if (!(IdentityKeyOf(x) == IdentityKeyOf(y))) return IdentityText(x) < IdentityText(y);
+    const int64_t mx = x.ms_played.value_or(-1), my = y.ms_played.value_or(-1);
+    return mx != my ? mx < my : a < b;
+  }
+};
+
+// Sorts by (ended_at, identity, ms_played, position): stable by time, then each run of equal
+// times (short: plays ending in the same millisecond) by the rest.
+std::vector<uint32_t> DuplicateOrder(const std::vector<PlayRecord>& plays) {
+  std::vector<int64_t> times;
+  times.reserve(plays.size());
+  for (const PlayRecord& p : plays) times.push_back(p.ended_at_ms);
+  std::vector<uint32_t> order = StableOrder(times);
+  for (size_t start = 0, end; start < order.size(); start = end) {
+    const int64_t t = plays[order[start]].ended_at_ms;
+    for (end = start + 1; end < order.size() && plays[order[end]].ended_at_ms == t;) ++end;
+    if (end - start > 1) std::sort(order.begin() + start, order.begin() + end, SameEndOrder{plays});
+  }
+  return order;
+}
+
+bool ExactDuplicates(const PlayRecord& a, const PlayRecord& b) {
+  return a.ended_at_ms == b.ended_at_ms && a.ms_played.value_or(-1) == b.ms_played.value_or(-1) &&
+         IdentityKeyOf(a) == IdentityKeyOf(b);
 }
 
 // Copies what only the api knows onto the extended copy of the same play (§3: api gives context
@@ -36,35 +70,20 @@ void TakeApiFields(PlayRecord& survivor, const PlayRecord& api) {
 }  // namespace
 
 std::vector<PlayRecord> MergeExactDuplicates(std::vector<PlayRecord> plays, uint64_t& merged) {
-  struct Keyed {
-    int64_t ended_at_ms;
-    std::string identity;
-    int64_t ms_played;
-    size_t index;
-  };
-  std::vector<Keyed> keyed;
-  keyed.reserve(plays.size());
+  // Positions break ties, so the first record read (file key order, then record order) survives.
+  // Bronze plays come sorted by time, so this sort moves little.
+  PermuteInPlace(plays, DuplicateOrder(plays));
+  size_t kept = 0;
   for (size_t i = 0; i < plays.size(); ++i) {
-    keyed.push_back(
-        {plays[i].ended_at_ms, IdentityKey(plays[i]), plays[i].ms_played.value_or(-1), i});
-  }
-  // The index breaks ties so the first record read (file key order, then record order) survives.
-  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-    return std::tie(a.ended_at_ms, a.identity, a.ms_played, a.index) <
-           std::tie(b.ended_at_ms, b.identity, b.ms_played, b.index);
-  });
-  std::vector<PlayRecord> out;
-  out.reserve(plays.size());
-  for (size_t i = 0; i < keyed.size(); ++i) {
-    if (i > 0 && keyed[i].ended_at_ms == keyed[i - 1].ended_at_ms &&
-        keyed[i].ms_played == keyed[i - 1].ms_played &&
-        keyed[i].identity == keyed[i - 1].identity) {
+    if (kept > 0 && ExactDuplicates(plays[i], plays[kept - 1])) {
       ++merged;
       continue;
     }
-    out.push_back(std::move(plays[keyed[i].index]));
+    if (kept != i) plays[kept] = plays[i];
+    ++kept;
   }
-  return out;
+  plays.resize(kept);
+  return plays;
 }
 
 std::vector<PlayRecord> MergeApiIntoExtended(std::vector<PlayRecord> extended,
@@ -76,7 +95,7 @@ std::vector<PlayRecord> MergeApiIntoExtended(std::vector<PlayRecord> extended,
   ends.reserve(extended.size());
   for (const PlayRecord& p : extended) ends.push_back(p.ended_at_ms);
   std::vector<PlayRecord> unmatched;
-  for (PlayRecord& item : api) {
+  for (const PlayRecord& item : api) {
     const int64_t t = item.ended_at_ms;
     size_t i = static_cast<size_t>(std::lower_bound(ends.begin(), ends.end(), t - kApiToleranceMs) -
                                    ends.begin());
@@ -90,6 +109,7 @@ std::vector<PlayRecord> MergeApiIntoExtended(std::vector<PlayRecord> extended,
     };
     for (; i < ends.size() && ends[i] <= t + kApiToleranceMs; ++i) {
       const PlayRecord& c = extended[i];
+      // Texts are interned: equal URIs are the same pointer.
       if (claimed[i] || c.incognito || c.content != item.content || c.Uri().empty() ||
           c.Uri() != item.Uri()) {
         continue;
@@ -97,17 +117,15 @@ std::vector<PlayRecord> MergeApiIntoExtended(std::vector<PlayRecord> extended,
       if (better(i, best)) best = i;
     }
     if (best == extended.size()) {
-      unmatched.push_back(std::move(item));
+      unmatched.push_back(item);
       continue;
     }
     claimed[best] = true;
     TakeApiFields(extended[best], item);
     ++merged;
   }
-  for (PlayRecord& p : unmatched) extended.push_back(std::move(p));
-  std::stable_sort(extended.begin(), extended.end(), [](const PlayRecord& a, const PlayRecord& b) {
-    return a.ended_at_ms < b.ended_at_ms;
-  });
+  extended.insert(extended.end(), unmatched.begin(), unmatched.end());
+  SortByEnd(extended);
   return extended;
 }
 

@@ -1,6 +1,10 @@
 #include "pipeline/silver/play_record.h"
 
+#include <cstring>
+#include <ostream>
 #include <string_view>
+
+#include "core/error.h"
 
 namespace uw::silver {
 
@@ -42,7 +46,16 @@ const char* ContentName(Content content) {
   return "";
 }
 
-const std::string& PlayRecord::Uri() const {
+EventId& EventId::operator=(std::string_view s) {
+  if (s.size() > kMaxSize) Fail(ErrorCode::kInternal, "event id \"{}\" is too long", s);
+  std::memcpy(bytes_, s.data(), s.size());
+  size_ = static_cast<uint8_t>(s.size());
+  return *this;
+}
+
+std::ostream& operator<<(std::ostream& out, const EventId& id) { return out << id.view(); }
+
+Text PlayRecord::Uri() const {
   switch (content) {
     case Content::kMusic:
       return track_uri;
@@ -70,9 +83,12 @@ std::string NormaliseName(const std::string& name) {
 }
 
 namespace {
-std::string JoinNames(const std::string& a, const std::string& b) {
+std::string JoinNames(Text a, Text b) {
   if (a.empty() && b.empty()) return {};
-  return NormaliseName(a) + '\x1f' + NormaliseName(b);
+  std::string key(NormalisedName(a).view());
+  key += '\x1f';
+  key += NormalisedName(b).view();
+  return key;
 }
 }  // namespace
 

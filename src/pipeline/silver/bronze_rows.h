@@ -1,0 +1,62 @@
+// How bronze records become plays (bronze_reader.cpp reads the files): validated records are
+// turned into BronzeRows, whose strings are interned a whole file at a time, and rows become
+// PlayRecords once every file is read. A row is less than half a PlayRecord, which matters
+// because every file's plays wait in memory until all files are read and merged by time.
+// Not thread safe; one RowMaker per thread.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <limits>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/silver/bronze_reader.h"
+#include "pipeline/silver/play_record.h"
+
+namespace uw::silver {
+
+// An extended-history or account-data play, compactly.
+struct BronzeRow {
+  static constexpr int64_t kNoOffline = std::numeric_limits<int64_t>::min();
+  static constexpr uint8_t kFalse = 0, kTrue = 1, kUnknown = 2;  // shuffle, skipped, offline
+
+  int64_t ended_at_ms = 0;
+  int64_t ms_played = 0;
+  int64_t offline_at_ms = kNoOffline;
+  uint32_t record_index = 0;
+  Text bronze_file;
+  Text texts[16];  // the source's string fields in RowMaker's order, then the platform family
+  Source source = Source::kExtended;
+  Content content = Content::kMusic;
+  uint8_t shuffle = kUnknown, skipped = kUnknown, offline = kUnknown;
+  bool incognito = false;
+};
+
+class RowMaker {
+ public:
+  // Appends the identified records of an extended-history or account-data file to `rows` and
+  // counts every record (files, unreadable_files are the caller's).
+  void ExtendedFile(Text key, simdjson::dom::array records, bool video_file,
+                    std::vector<BronzeRow>& rows, SourceCounts& counts);
+  void AccountFile(Text key, simdjson::dom::array records, std::vector<BronzeRow>& rows,
+                   SourceCounts& counts);
+  // Appends the identified items of a recently-played response (few: straight to plays).
+  void ApiItems(Text key, simdjson::dom::array items, std::vector<PlayRecord>& plays,
+                SourceCounts& counts);
+
+  Text Intern(std::string_view s) { return interner_.Intern(s); }
+
+ private:
+  Text Platform(Text raw);
+
+  TextInterner interner_;
+  std::unordered_map<uint32_t, Text> platforms_;
+  Text last_raw_, last_platform_;
+};
+
+// The play a row describes.
+PlayRecord ToPlay(const BronzeRow& row);
+
+}  // namespace uw::silver
