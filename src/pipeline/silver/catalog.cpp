@@ -79,7 +79,18 @@ class MusicCatalogBuilder {
     AlbumEntry* album = nullptr;
   };
 
+  // Interned strings have one key per distinct value: most plays resolve their track, album
+  // and by-name artist with one integer lookup (misses fall back to the lookups by content).
   TrackSlot& Track(const PlayRecord& p) {
+    if (const uint32_t key = p.resolved_uri.key(); key != 0) {
+      const auto hit = track_by_text_.find(key);
+      if (hit != track_by_text_.end()) return *hit->second;
+      return *track_by_text_.emplace(key, &TrackByContent(p)).first->second;
+    }
+    return TrackByContent(p);
+  }
+
+  TrackSlot& TrackByContent(const PlayRecord& p) {
     const std::string_view uri = p.resolved_uri;
     const bool by_uri = !IdOfUri(uri).empty();
     const std::string_view key = by_uri ? uri : names_.Get("track", p.artist_name, p.track_name);
@@ -97,7 +108,25 @@ class MusicCatalogBuilder {
     return tracks_.emplace(std::string(key), slot).first->second;
   }
 
+  // Ids mostly come from a few stable places (the string pool, memo and learned maps), so a
+  // lookup by where the characters live hits almost always; a miss just looks up the content.
   NamedSlot& Artist(std::string_view id) {
+    const auto hit = artist_by_place_.find(id.data());
+    if (hit != artist_by_place_.end() && hit->second->id.size() == id.size()) return *hit->second;
+    NamedSlot& slot = ArtistByContent(id);
+    artist_by_place_[id.data()] = &slot;
+    return slot;
+  }
+
+  NamedSlot& Album(std::string_view id) {
+    const auto hit = album_by_place_.find(id.data());
+    if (hit != album_by_place_.end() && hit->second->id.size() == id.size()) return *hit->second;
+    NamedSlot& slot = AlbumByContent(id);
+    album_by_place_[id.data()] = &slot;
+    return slot;
+  }
+
+  NamedSlot& ArtistByContent(std::string_view id) {
     auto it = artists_.find(id);
     if (it != artists_.end()) return it->second;
     const auto node = catalog_.artists.try_emplace(std::string(id)).first;
@@ -106,7 +135,7 @@ class MusicCatalogBuilder {
     return artists_.emplace(std::string(id), slot).first->second;
   }
 
-  NamedSlot& Album(std::string_view id) {
+  NamedSlot& AlbumByContent(std::string_view id) {
     auto it = albums_.find(id);
     if (it != albums_.end()) return it->second;
     const auto node = catalog_.albums.try_emplace(std::string(id)).first;
@@ -116,7 +145,13 @@ class MusicCatalogBuilder {
   }
 
   // The artist id of a play with neither its own id nor one the API gave for its track.
-  std::string_view ArtistByName(std::string_view raw_name) {
+  std::string_view ArtistByName(Text raw_name) {
+    const auto hit = artist_by_text_.find(raw_name.key());
+    if (hit != artist_by_text_.end()) return hit->second;
+    return artist_by_text_.emplace(raw_name.key(), ArtistByNameContent(raw_name)).first->second;
+  }
+
+  std::string_view ArtistByNameContent(std::string_view raw_name) {
     auto it = artist_by_raw_name_.find(raw_name);
     if (it != artist_by_raw_name_.end()) return it->second;
     const auto learned = learned_.artist_by_name.find(NormaliseName(std::string(raw_name)));
@@ -124,6 +159,14 @@ class MusicCatalogBuilder {
                                 ? learned->second
                                 : names_.Get("artist", raw_name);
     return artist_by_raw_name_.emplace(std::string(raw_name), id).first->second;
+  }
+
+  // The name key of an album the API never identified, per (artist id, album name).
+  std::string_view AlbumByName(std::string_view artist_id, Text album_name) {
+    const std::pair<const char*, uint32_t> key{artist_id.data(), album_name.key()};
+    const auto hit = album_by_text_.find(key);
+    if (hit != album_by_text_.end()) return hit->second;
+    return album_by_text_.emplace(key, names_.Get("album", artist_id, album_name)).first->second;
   }
 
   PlayIds AddPlay(const PlayRecord& p) {
@@ -145,7 +188,7 @@ class MusicCatalogBuilder {
     } else if (track.facts && !track.facts->album_id.empty()) {
       album_id = track.facts->album_id;
     } else if (!p.album_name.empty()) {
-      album_id = names_.Get("album", artist_id, p.album_name);
+      album_id = AlbumByName(artist_id, p.album_name);
     }
 
     TrackEntry& t = *track.entry;
@@ -183,6 +226,16 @@ class MusicCatalogBuilder {
   ViewMap<TrackSlot> tracks_;  // by URI, or by name id for tracks known by names only
   ViewMap<NamedSlot> artists_, albums_;
   ViewMap<std::string> artist_by_raw_name_;
+  struct PairHash {
+    size_t operator()(const std::pair<const char*, uint32_t>& k) const noexcept {
+      return std::hash<const void*>{}(k.first) * 31 + k.second;
+    }
+  };
+  std::unordered_map<uint32_t, TrackSlot*> track_by_text_;
+  std::unordered_map<const char*, NamedSlot*> artist_by_place_, album_by_place_;
+  std::unordered_map<uint32_t, std::string_view> artist_by_text_;
+  // Keyed by where the artist id's characters live: equal ids from different places only miss.
+  std::unordered_map<std::pair<const char*, uint32_t>, std::string_view, PairHash> album_by_text_;
 };
 
 void AddPodcast(const PlayRecord& p, NameIds& names, Catalog& catalog) {
