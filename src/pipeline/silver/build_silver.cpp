@@ -51,7 +51,8 @@ SilverState StateOf(const ResolvedPlays& plays, const std::string& options,
       state.newest_play_end_ms = std::max(state.newest_play_end_ms, p.ended_at_ms);
       if (p.sources & kSeenByAccount)
         state.newest_account_end_ms = std::max(state.newest_account_end_ms, p.ended_at_ms);
-      if (p.Uri().empty()) state.name_only_keys.insert(NameKey(p));
+      if (p.IsMusic() && p.Uri().empty())
+        state.name_only_keys[NameKey(p)] = std::string(p.resolved_uri);
     }
   }
   return state;

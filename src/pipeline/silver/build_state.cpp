@@ -9,7 +9,7 @@ namespace uw::silver {
 namespace {
 
 // Bump when the meaning of a field changes: an older file then reads as absent.
-constexpr int64_t kFormat = 1;
+constexpr int64_t kFormat = 2;
 
 void AppendStringMap(std::string& json, const char* name,
                      const std::unordered_map<std::string, std::string>& map) {
@@ -63,7 +63,8 @@ std::optional<SilverState> ReadSilverState(const storage::ObjectStore& lake) {
       state.bronze[std::string(k)] = uint64_t(v);
     for (auto [k, v] : simdjson::dom::object(root["tables"]))
       state.versions[std::string(k)] = int64_t(v);
-    for (auto k : simdjson::dom::array(root["name_only_keys"])) state.name_only_keys.insert(Str(k));
+    for (auto [k, v] : simdjson::dom::object(root["name_only_keys"]))
+      state.name_only_keys[std::string(k)] = Str(v);
     for (auto [k, v] : simdjson::dom::object(root["artist_by_name"]))
       state.learned.artist_by_name[std::string(k)] = Str(v);
     for (auto [k, v] : simdjson::dom::object(root["track_facts"])) {
@@ -98,14 +99,16 @@ void WriteSilverState(storage::ObjectStore& lake, const SilverState& state) {
     core::AppendJsonString(json, key);
     json += ':' + std::to_string(size);
   }
-  json += "},\"name_only_keys\":[";
+  json += "},\"name_only_keys\":{";
   first = true;
-  for (const std::string& key : state.name_only_keys) {
+  for (const auto& [key, uri] : state.name_only_keys) {
     json += first ? "" : ",";
     first = false;
     core::AppendJsonString(json, key);
+    json += ':';
+    core::AppendJsonString(json, uri);
   }
-  json += ']';
+  json += '}';
   AppendStringMap(json, "artist_by_name", state.learned.artist_by_name);
   json += ",\"track_facts\":{";
   const std::map<std::string, LearnedIds::TrackFacts> facts(state.learned.by_track_uri.begin(),

@@ -21,8 +21,9 @@ struct SilverState {
   std::string account_zone;                 // the zone decision applied
   int64_t newest_play_end_ms = 0;           // over music and podcast plays
   int64_t newest_account_end_ms = 0;        // of plays account data saw
-  std::set<std::string> name_only_keys;     // NameKey of every play identified by names only
-  LearnedIds learned;                       // catalog.h
+  // NameKey of every music play identified by names only -> the URI it resolved to ("" none).
+  std::map<std::string, std::string> name_only_keys;
+  LearnedIds learned;  // catalog.h
 };
 
 // The bronze objects a silver build reads: export files and recently-played responses.

@@ -164,9 +164,12 @@ std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
   if (!old.empty() && !AllRepeats(lake, old, why_not)) return std::nullopt;
   std::sort(fresh.begin(), fresh.end(),
             [](const PlayRecord& a, const PlayRecord& b) { return a.ended_at_ms < b.ended_at_ms; });
+  // A new play of a name-only play's names changes how that play resolves unless it is a play of
+  // the URI those names already resolve to (the most used one only gains a play).
   for (const PlayRecord& p : fresh) {
-    if (state.name_only_keys.count(NameKey(p))) {
-      why_not = fmt::format("\"{}\" by \"{}\" matches a play known by name only",
+    const auto it = state.name_only_keys.find(NameKey(p));
+    if (it != state.name_only_keys.end() && it->second != std::string_view(p.track_uri)) {
+      why_not = fmt::format("\"{}\" by \"{}\" could change how plays known by name only resolve",
                             std::string_view(p.track_name), std::string_view(p.artist_name));
       return std::nullopt;
     }
