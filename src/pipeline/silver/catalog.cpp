@@ -66,26 +66,28 @@ class MusicCatalogBuilder {
   }
 
  private:
-  struct TrackSlot {
-    std::string_view id;
-    TrackEntry* entry = nullptr;
-    const LearnedIds::TrackFacts* facts = nullptr;
-    uint16_t filled = 0;
-  };
   struct NamedSlot {
     std::string_view id;
     uint16_t filled = 0;
     ArtistEntry* artist = nullptr;
     AlbumEntry* album = nullptr;
   };
+  struct TrackSlot {
+    std::string_view id;
+    TrackEntry* entry = nullptr;
+    const LearnedIds::TrackFacts* facts = nullptr;
+    uint16_t filled = 0;
+    struct NamedSlot* facts_artist = nullptr;  // slots of the API's ids for this track, once used
+    struct NamedSlot* facts_album = nullptr;
+  };
 
   // Interned strings have one key per distinct value: most plays resolve their track, album
   // and by-name artist with one integer lookup (misses fall back to the lookups by content).
   TrackSlot& Track(const PlayRecord& p) {
     if (const uint32_t key = p.resolved_uri.key(); key != 0) {
-      const auto hit = track_by_text_.find(key);
-      if (hit != track_by_text_.end()) return *hit->second;
-      return *track_by_text_.emplace(key, &TrackByContent(p)).first->second;
+      TrackSlot*& slot = At(track_by_text_, key);
+      if (slot == nullptr) slot = &TrackByContent(p);
+      return *slot;
     }
     return TrackByContent(p);
   }
@@ -108,25 +110,7 @@ class MusicCatalogBuilder {
     return tracks_.emplace(std::string(key), slot).first->second;
   }
 
-  // Ids mostly come from a few stable places (the string pool, memo and learned maps), so a
-  // lookup by where the characters live hits almost always; a miss just looks up the content.
   NamedSlot& Artist(std::string_view id) {
-    const auto hit = artist_by_place_.find(id.data());
-    if (hit != artist_by_place_.end() && hit->second->id.size() == id.size()) return *hit->second;
-    NamedSlot& slot = ArtistByContent(id);
-    artist_by_place_[id.data()] = &slot;
-    return slot;
-  }
-
-  NamedSlot& Album(std::string_view id) {
-    const auto hit = album_by_place_.find(id.data());
-    if (hit != album_by_place_.end() && hit->second->id.size() == id.size()) return *hit->second;
-    NamedSlot& slot = AlbumByContent(id);
-    album_by_place_[id.data()] = &slot;
-    return slot;
-  }
-
-  NamedSlot& ArtistByContent(std::string_view id) {
     auto it = artists_.find(id);
     if (it != artists_.end()) return it->second;
     const auto node = catalog_.artists.try_emplace(std::string(id)).first;
@@ -135,7 +119,7 @@ class MusicCatalogBuilder {
     return artists_.emplace(std::string(id), slot).first->second;
   }
 
-  NamedSlot& AlbumByContent(std::string_view id) {
+  NamedSlot& Album(std::string_view id) {
     auto it = albums_.find(id);
     if (it != albums_.end()) return it->second;
     const auto node = catalog_.albums.try_emplace(std::string(id)).first;
@@ -145,12 +129,6 @@ class MusicCatalogBuilder {
   }
 
   // The artist id of a play with neither its own id nor one the API gave for its track.
-  std::string_view ArtistByName(Text raw_name) {
-    const auto hit = artist_by_text_.find(raw_name.key());
-    if (hit != artist_by_text_.end()) return hit->second;
-    return artist_by_text_.emplace(raw_name.key(), ArtistByNameContent(raw_name)).first->second;
-  }
-
   std::string_view ArtistByNameContent(std::string_view raw_name) {
     auto it = artist_by_raw_name_.find(raw_name);
     if (it != artist_by_raw_name_.end()) return it->second;
@@ -161,35 +139,39 @@ class MusicCatalogBuilder {
     return artist_by_raw_name_.emplace(std::string(raw_name), id).first->second;
   }
 
-  // The name key of an album the API never identified, per (artist id, album name).
-  std::string_view AlbumByName(std::string_view artist_id, Text album_name) {
-    const std::pair<const char*, uint32_t> key{artist_id.data(), album_name.key()};
-    const auto hit = album_by_text_.find(key);
-    if (hit != album_by_text_.end()) return hit->second;
-    return album_by_text_.emplace(key, names_.Get("album", artist_id, album_name)).first->second;
-  }
-
   PlayIds AddPlay(const PlayRecord& p) {
     TrackSlot& track = Track(p);
     PlayIds ids;
     ids.track_id = track.id;
     // Primary artist: this play's id, the id the API gave for the track, the one id of the name.
-    std::string_view artist_id;
+    NamedSlot* artist = nullptr;
     if (!p.artist_id.empty()) {
-      artist_id = p.artist_id;
+      NamedSlot*& cached = At(artist_by_id_text_, p.artist_id.key());
+      if (cached == nullptr) cached = &Artist(p.artist_id);
+      artist = cached;
     } else if (track.facts && !track.facts->artist_id.empty()) {
-      artist_id = track.facts->artist_id;
+      if (track.facts_artist == nullptr) track.facts_artist = &Artist(track.facts->artist_id);
+      artist = track.facts_artist;
     } else if (!p.artist_name.empty()) {
-      artist_id = ArtistByName(p.artist_name);
+      NamedSlot*& cached = At(artist_by_name_text_, p.artist_name.key());
+      if (cached == nullptr) cached = &Artist(ArtistByNameContent(p.artist_name));
+      artist = cached;
     }
-    std::string_view album_id;
+    const std::string_view artist_id = artist ? artist->id : std::string_view{};
+    NamedSlot* album = nullptr;
     if (!p.album_id.empty()) {
-      album_id = p.album_id;
+      NamedSlot*& cached = At(album_by_id_text_, p.album_id.key());
+      if (cached == nullptr) cached = &Album(p.album_id);
+      album = cached;
     } else if (track.facts && !track.facts->album_id.empty()) {
-      album_id = track.facts->album_id;
+      if (track.facts_album == nullptr) track.facts_album = &Album(track.facts->album_id);
+      album = track.facts_album;
     } else if (!p.album_name.empty()) {
-      album_id = AlbumByName(artist_id, p.album_name);
+      NamedSlot*& cached = album_by_name_[{artist, p.album_name.key()}];
+      if (cached == nullptr) cached = &Album(names_.Get("album", artist_id, p.album_name));
+      album = cached;
     }
+    const std::string_view album_id = album ? album->id : std::string_view{};
 
     TrackEntry& t = *track.entry;
     if (t.first_played_ms == 0 || p.ended_at_ms < t.first_played_ms)
@@ -205,17 +187,15 @@ class MusicCatalogBuilder {
       t.duration_ms = p.track_duration_ms;
       track.filled |= kDuration;
     }
-    if (!artist_id.empty()) {
-      NamedSlot& artist = Artist(artist_id);
-      ids.artist_id = artist.id;
-      Fill(artist.artist->name, p.artist_name, artist.filled, kName);
+    if (artist != nullptr) {
+      ids.artist_id = artist->id;
+      Fill(artist->artist->name, p.artist_name, artist->filled, kName);
     }
-    if (!album_id.empty()) {
-      NamedSlot& album = Album(album_id);
-      ids.album_id = album.id;
-      Fill(album.album->name, p.album_name, album.filled, kName);
-      Fill(album.album->artist_id, artist_id, album.filled, kArtistId);
-      Fill(album.album->artist_name, p.artist_name, album.filled, kArtistName);
+    if (album != nullptr) {
+      ids.album_id = album->id;
+      Fill(album->album->name, p.album_name, album->filled, kName);
+      Fill(album->album->artist_id, artist_id, album->filled, kArtistId);
+      Fill(album->album->artist_name, p.artist_name, album->filled, kArtistName);
     }
     return ids;
   }
@@ -226,16 +206,21 @@ class MusicCatalogBuilder {
   ViewMap<TrackSlot> tracks_;  // by URI, or by name id for tracks known by names only
   ViewMap<NamedSlot> artists_, albums_;
   ViewMap<std::string> artist_by_raw_name_;
-  struct PairHash {
-    size_t operator()(const std::pair<const char*, uint32_t>& k) const noexcept {
+  // Caches indexed by interned key (dense small integers): one array read per play.
+  template <typename T>
+  static T*& At(std::vector<T*>& cache, uint32_t key) {
+    if (key >= cache.size()) cache.resize(size_t(key) + key / 2 + 1024, nullptr);
+    return cache[key];
+  }
+  std::vector<TrackSlot*> track_by_text_;
+  std::vector<NamedSlot*> artist_by_id_text_, artist_by_name_text_, album_by_id_text_;
+  struct SlotKeyHash {
+    size_t operator()(const std::pair<NamedSlot*, uint32_t>& k) const noexcept {
       return std::hash<const void*>{}(k.first) * 31 + k.second;
     }
   };
-  std::unordered_map<uint32_t, TrackSlot*> track_by_text_;
-  std::unordered_map<const char*, NamedSlot*> artist_by_place_, album_by_place_;
-  std::unordered_map<uint32_t, std::string_view> artist_by_text_;
-  // Keyed by where the artist id's characters live: equal ids from different places only miss.
-  std::unordered_map<std::pair<const char*, uint32_t>, std::string_view, PairHash> album_by_text_;
+  // Albums known by name, per (artist, album name).
+  std::unordered_map<std::pair<NamedSlot*, uint32_t>, NamedSlot*, SlotKeyHash> album_by_name_;
 };
 
 void AddPodcast(const PlayRecord& p, NameIds& names, Catalog& catalog) {
