@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 
@@ -114,6 +115,26 @@ Plan PlanPublish(const std::optional<delta::Snapshot>& snapshot, const std::stri
   return plan;
 }
 
+// add.stats numRecords, or 0 when the file has no stats.
+uint64_t NumRecords(const std::string& stats_json) {
+  const size_t at = stats_json.find("\"numRecords\":");
+  return at == std::string::npos ? 0 : std::strtoull(stats_json.c_str() + at + 13, nullptr, 10);
+}
+
+// A partial table's summary covers the whole table: the partitions it keeps count as unchanged
+// and their rows (from the Delta stats) are added to the rows it writes.
+void CountKeptPartitions(const delta::Snapshot& snapshot, const SilverTable& table,
+                         PublishedTable& result) {
+  for (const auto& [path, add] : snapshot.live_files) {
+    const bool listed =
+        std::any_of(table.partitions.begin(), table.partitions.end(),
+                    [&](const TablePartition& p) { return p.values == add.partition_values; });
+    if (listed) continue;
+    result.rows += NumRecords(add.stats_json);
+    ++result.partitions_unchanged;
+  }
+}
+
 }  // namespace
 
 std::string ContentFileName(const SilverTable& table, const parquet::Batch& rows,
@@ -151,6 +172,7 @@ StagedTable StageTable(storage::ObjectStore& lake, const std::string& table_root
 
   Plan plan = PlanPublish(snapshot, table_root, table, options);
   result.partitions_unchanged = plan.unchanged;
+  if (table.partial && snapshot) CountKeptPartitions(*snapshot, table, result);
   result.partitions_removed = plan.vanished;
   result.version = snapshot ? snapshot->version : -1;
   const bool schema_changed = !snapshot || snapshot->metadata.schema != table.DeltaSchema();
