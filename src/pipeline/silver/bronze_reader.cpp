@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -215,10 +216,7 @@ void Add(SourceCounts& total, const SourceCounts& c) {
   total.no_identity_records += c.no_identity_records;
 }
 
-}  // namespace
-
-BronzePlays ReadBronzePlays(const storage::ObjectStore& lake) {
-  const std::vector<PlayFile> files = ListPlayFiles(lake);
+BronzePlays ReadPlayFiles(const storage::ObjectStore& lake, const std::vector<PlayFile>& files) {
   std::vector<FilePlays> results(files.size());
   ReadInParallel(files, [&](size_t i, Worker& w) { results[i] = ReadFile(lake, files[i], w); });
   BronzePlays out;
@@ -249,6 +247,21 @@ BronzePlays ReadBronzePlays(const storage::ObjectStore& lake) {
   MergeRuns(extended, [&](const BronzeRow& row) { out.extended.push_back(ToPlay(row)); });
   MergeRuns(api, [&](const PlayRecord& p) { out.api.push_back(p); });
   return out;
+}
+
+}  // namespace
+
+BronzePlays ReadBronzePlays(const storage::ObjectStore& lake) {
+  return ReadPlayFiles(lake, ListPlayFiles(lake));
+}
+
+BronzePlays ReadBronzePlays(const storage::ObjectStore& lake,
+                            const std::vector<std::string>& keys) {
+  std::vector<PlayFile> files = ListPlayFiles(lake);
+  std::erase_if(files, [&](const PlayFile& f) {
+    return std::find(keys.begin(), keys.end(), f.key) == keys.end();
+  });
+  return ReadPlayFiles(lake, files);
 }
 
 }  // namespace uw::silver

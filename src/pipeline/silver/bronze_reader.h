@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "pipeline/silver/play_record.h"
@@ -30,5 +31,7 @@ struct BronzePlays {
 
 // Lists and reads bronze/spotify_export/ and bronze/spotify_api/recently_played/.
 BronzePlays ReadBronzePlays(const storage::ObjectStore& lake);
+// The same for just these bronze keys (an incremental build's new files).
+BronzePlays ReadBronzePlays(const storage::ObjectStore& lake, const std::vector<std::string>& keys);
 
 }  // namespace uw::silver

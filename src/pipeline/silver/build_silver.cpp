@@ -1,14 +1,11 @@
 #include "pipeline/silver/build_silver.h"
 
 #include <fmt/format.h>
-#include <simdjson.h>
 
 #include <chrono>
 
 #include "core/error.h"
 #include "core/lake_paths.h"
-#include "core/sha256.h"
-#include "core/text.h"
 #include "delta/snapshot.h"
 #include "pipeline/silver/build_state.h"
 #include "pipeline/silver/incremental.h"

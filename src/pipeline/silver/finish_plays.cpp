@@ -52,11 +52,13 @@ bool IsSkipReason(Text reason) {
 }
 
 // Estimated ms_played of an api-only play: the time since the previous play ended, capped at
-// the track duration (a play cannot have run longer than the gap before its end).
-int64_t EstimateMs(const std::vector<PlayRecord>& plays, size_t i) {
+// the track duration (a play cannot have run longer than the gap before its end). The first
+// play's previous one is `previous_end_ms` when known.
+int64_t EstimateMs(const std::vector<PlayRecord>& plays, size_t i,
+                   std::optional<int64_t> previous_end_ms) {
   const int64_t duration = plays[i].track_duration_ms.value_or(0);
-  if (i == 0) return duration;
-  const int64_t gap = plays[i].ended_at_ms - plays[i - 1].ended_at_ms;
+  if (i == 0 && !previous_end_ms) return duration;
+  const int64_t gap = plays[i].ended_at_ms - (i == 0 ? *previous_end_ms : plays[i - 1].ended_at_ms);
   return std::clamp<int64_t>(gap, 0, duration > 0 ? duration : gap);
 }
 
@@ -152,14 +154,14 @@ class EventIdHasher {
 
 // Flags, start time and event id of plays[begin, end); returns how many ms_played it estimated.
 uint64_t DeriveRange(std::vector<PlayRecord>& plays, const std::vector<uint32_t>& occurrences,
-                     size_t begin, size_t end) {
+                     size_t begin, size_t end, std::optional<int64_t> previous_end_ms) {
   EventIdHasher sha;
   std::string identity;
   uint64_t estimated = 0;
   for (size_t i = begin; i < end; ++i) {
     PlayRecord& p = plays[i];
     if (!p.ms_played && p.sources == kSeenByApi) {
-      p.ms_played = EstimateMs(plays, i);
+      p.ms_played = EstimateMs(plays, i, previous_end_ms);
       p.ms_played_estimated = true;
       ++estimated;
     }
@@ -243,12 +245,13 @@ void ResolveNames(std::vector<PlayRecord>& plays, ResolveSummary& summary) {
   }
 }
 
-void DeriveFlags(std::vector<PlayRecord>& plays, ResolveSummary& summary) {
+void DeriveFlags(std::vector<PlayRecord>& plays, ResolveSummary& summary,
+                 std::optional<int64_t> previous_play_end_ms) {
   const std::vector<uint32_t> occurrences = Occurrences(plays);
   // Plays are independent given their occurrences: hash the ids on every core.
   std::atomic<uint64_t> estimated{0};
   ParallelRanges(plays.size(), [&](size_t begin, size_t end) {
-    estimated += DeriveRange(plays, occurrences, begin, end);
+    estimated += DeriveRange(plays, occurrences, begin, end, previous_play_end_ms);
   });
   summary.ms_played_estimated += estimated;
 }
@@ -265,7 +268,7 @@ ResolvedPlays ResolvePlays(BronzePlays bronze, const ResolveOptions& options) {
   s.zone = DecideAccountZone(bronze.account, plays, options);
   plays = MergeAccount(std::move(plays), std::move(bronze.account), s.zone.zone, s);
   ResolveNames(plays, s);
-  DeriveFlags(plays, s);
+  DeriveFlags(plays, s, options.previous_play_end_ms);
   // Music is most of the plays: it keeps their vector, podcasts are copied out.
   const auto is_podcast = [](const PlayRecord& p) { return !p.IsMusic(); };
   out.podcast.reserve(static_cast<size_t>(std::count_if(plays.begin(), plays.end(), is_podcast)));

@@ -1,17 +1,14 @@
 #include "pipeline/silver/incremental.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <set>
 
 #include "core/civil_time.h"
 #include "core/lake_paths.h"
 #include "pipeline/silver/read_table.h"
 #include "pipeline/silver/silver_tables.h"
-#include "storage/memory_store.h"
 
 namespace uw::silver {
 namespace {
@@ -112,35 +109,6 @@ void PrependExisting(const storage::ObjectStore& lake, SilverTable& events) {
   events.partial = true;
 }
 
-// ReadBronzePlays over just these objects: they are copied into a private in-memory lake under
-// the same keys (recently-played responses are small), so lineage columns name the real keys.
-BronzePlays ReadOnly(const storage::ObjectStore& lake, const std::vector<std::string>& keys) {
-  static std::atomic<uint64_t> counter{0};
-  storage::MemoryStore subset("silver-incremental-" + std::to_string(::getpid()) + "-" +
-                              std::to_string(counter++));
-  for (const std::string& key : keys) subset.Put(key, lake.Get(key));
-  BronzePlays plays = ReadBronzePlays(subset);
-  for (const std::string& key : keys) subset.Delete(key);
-  return plays;
-}
-
-// Resolved alone, the first new api-only play has no previous play and its ms_played estimate
-// falls back to the track duration; in the full build the previous play is the newest one
-// already in silver. Redo that one estimate (finish_plays.cpp's rule: the gap since the previous
-// play ended, capped at the duration) and what derives from it.
-void ContinueEstimate(std::vector<PlayRecord>& music, int64_t previous_end_ms) {
-  if (music.empty() || !music.front().ms_played_estimated || previous_end_ms <= 0) return;
-  PlayRecord& p = music.front();
-  const int64_t duration = p.track_duration_ms.value_or(0);
-  const int64_t gap = p.ended_at_ms - previous_end_ms;
-  const int64_t ms = std::clamp<int64_t>(gap, 0, duration > 0 ? duration : gap);
-  p.ms_played = ms;
-  p.started_at_ms = p.ended_at_ms - ms;  // api plays carry no offline_timestamp
-  p.is_stream = ms >= 30'000;
-  p.is_skip = p.reason_end == "fwdbtn" || p.reason_end == "backbtn" || p.reason_end == "endplay" ||
-              ms < 30'000;
-}
-
 }  // namespace
 
 std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
@@ -150,7 +118,7 @@ std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
                                                std::string& why_not) {
   const auto added = NewApiObjects(state, inputs, why_not);
   if (!added) return std::nullopt;
-  BronzePlays bronze = ReadOnly(lake, *added);
+  BronzePlays bronze = ReadBronzePlays(lake, *added);
   std::vector<PlayRecord> fresh, old;
   const int64_t cutoff = std::max(state.newest_play_end_ms + kApiToleranceMs,
                                   state.newest_account_end_ms + kAccountReachMs);
@@ -185,8 +153,8 @@ std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
   ResolveOptions resolve;
   resolve.account_zone = state.account_zone;
   resolve.listener_zone = options.listener_zone;
+  resolve.previous_play_end_ms = state.newest_play_end_ms;
   ResolvedPlays plays = ResolvePlays(std::move(only), resolve);
-  ContinueEstimate(plays.music, state.newest_play_end_ms);
   plan.summary = plays.summary;
   plan.new_plays = plays.music.size();
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,9 @@ struct ResolveSummary {
 struct ResolveOptions {
   std::string account_zone = "auto";  // "auto" = detect, else the zone to apply (Settings)
   std::string listener_zone = "UTC";  // the configured zone: a detection candidate
+  // End of the play before the first one resolved here, when plays are resolved on top of an
+  // existing silver (incremental.h): the first api-only play's estimate continues from it.
+  std::optional<int64_t> previous_play_end_ms;
 };
 
 struct ResolvedPlays {
@@ -67,6 +71,7 @@ std::vector<PlayRecord> MergeAccount(std::vector<PlayRecord> plays, std::vector<
                                      const std::string& zone, ResolveSummary& summary);
 // §8.3 and the derived flags (§3 "What counts", "Listening time").
 void ResolveNames(std::vector<PlayRecord>& plays, ResolveSummary& summary);
-void DeriveFlags(std::vector<PlayRecord>& plays, ResolveSummary& summary);
+void DeriveFlags(std::vector<PlayRecord>& plays, ResolveSummary& summary,
+                 std::optional<int64_t> previous_play_end_ms = std::nullopt);
 
 }  // namespace uw::silver
