@@ -25,6 +25,7 @@ struct Job {
   bool closed = false;
   int active = 0;
   std::exception_ptr error;
+  size_t error_index = 0;  // the lowest index that failed
 
   void Work() {
     for (size_t i = next++; i < count; i = next++) {
@@ -32,7 +33,12 @@ struct Job {
         (*fn)(i);
       } catch (...) {
         const std::lock_guard lock(mutex);
-        if (!error) error = std::current_exception();
+        // Indices are handed out in order, so every index below a failing one has started:
+        // keeping the lowest failure makes the error the same on every run.
+        if (!error || i < error_index) {
+          error = std::current_exception();
+          error_index = i;
+        }
         next = count;  // stop handing out work
       }
     }

@@ -1,8 +1,9 @@
 // ParallelFor: runs fn(0..count-1) on up to `threads` threads (the caller's included), handing
-// out indices one at a time; rethrows the first exception once every started task has stopped.
-// Used to encode and decode the columns of a row group concurrently. The helper threads come
-// from one process-wide pool (so per-thread codec contexts are reused), and a caller never
-// waits for a task that has not started, so nested calls cannot deadlock. Thread safe.
+// out indices one at a time; rethrows the exception of the lowest failing index (deterministic:
+// every lower index has started by then) once every started task has stopped. Used to encode and
+// decode the columns of a row group concurrently. The helper threads come from one process-wide
+// pool (so per-thread codec contexts are reused), and a caller never waits for a task that has not
+// started, so nested calls cannot deadlock. Thread safe.
 #pragma once
 
 #include <cstddef>
