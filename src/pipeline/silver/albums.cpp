@@ -4,7 +4,7 @@
 
 namespace uw::silver {
 
-SilverTable AlbumsTable(const Catalog& catalog) {
+LakeTable AlbumsTable(const Catalog& catalog) {
   using parquet::ColumnType;
   parquet::Schema schema({
       {"album_id", ColumnType::kString, false},

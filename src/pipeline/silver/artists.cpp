@@ -4,7 +4,7 @@
 
 namespace uw::silver {
 
-SilverTable ArtistsTable(const Catalog& catalog) {
+LakeTable ArtistsTable(const Catalog& catalog) {
   using parquet::ColumnType;
   parquet::Schema schema({
       {"artist_id", ColumnType::kString, false},

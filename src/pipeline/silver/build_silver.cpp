@@ -10,7 +10,7 @@
 #include "pipeline/silver/build_state.h"
 #include "pipeline/silver/incremental.h"
 #include "pipeline/silver/silver_tables.h"
-#include "pipeline/silver/table_checks.h"
+#include "pipeline/silver/lake_tables.h"
 
 namespace uw::silver {
 namespace {
@@ -55,9 +55,9 @@ SilverState StateOf(const ResolvedPlays& plays, const std::string& options,
   return state;
 }
 
-void CheckTables(const std::vector<SilverTable>& tables) {
+void CheckTables(const std::vector<LakeTable>& tables) {
   std::vector<std::string> problems;
-  for (const SilverTable& table : tables) {
+  for (const LakeTable& table : tables) {
     for (std::string& problem : CheckTable(table)) problems.push_back(std::move(problem));
   }
   if (problems.empty()) return;
@@ -66,12 +66,12 @@ void CheckTables(const std::vector<SilverTable>& tables) {
 }
 
 // Writes the changed files of every table, makes them durable, then commits table by table.
-void Publish(storage::ObjectStore& lake, const std::vector<SilverTable>& tables,
+void Publish(storage::ObjectStore& lake, const std::vector<LakeTable>& tables,
              const SilverBuildOptions& options, SilverBuildReport& report, SilverState& state) {
   parquet::WriterOptions writer;
   writer.codec = options.codec;
   std::vector<StagedTable> staged;
-  for (const SilverTable& table : tables) {
+  for (const LakeTable& table : tables) {
     staged.push_back(StageTable(lake, lake::SilverTable(table.name), table, writer));
   }
   lake.Sync();  // data files durable before any commit refers to them
@@ -139,7 +139,7 @@ SilverBuildReport BuildSilver(storage::ObjectStore& lake, const SilverBuildOptio
   report.summary = plays.summary;
   report.seconds_resolve = Since(start);
   start = Clock::now();
-  std::vector<SilverTable> tables = AllSilverTables(plays);
+  std::vector<LakeTable> tables = AllSilverTables(plays);
   CheckTables(tables);
   SilverState next = StateOf(plays, fingerprint, std::move(inputs));
   report.seconds_tables = Since(start);

@@ -11,7 +11,7 @@
 
 #include "parquet/file_writer.h"
 #include "pipeline/silver/bronze_reader.h"
-#include "pipeline/silver/publish_table.h"
+#include "pipeline/silver/lake_tables.h"
 #include "pipeline/silver/resolve_plays.h"
 #include "storage/object_store.h"
 

@@ -2,7 +2,7 @@
 // can extend it instead of re-deriving it from every play (catalog.h, incremental.h).
 #include "core/lake_paths.h"
 #include "pipeline/silver/catalog.h"
-#include "pipeline/silver/read_table.h"
+#include "pipeline/silver/lake_tables.h"
 
 namespace uw::silver {
 namespace {

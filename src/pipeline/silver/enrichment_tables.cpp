@@ -7,7 +7,7 @@
 namespace uw::silver {
 namespace {
 
-SilverTable Empty(std::string name, std::vector<parquet::Field> fields,
+LakeTable Empty(std::string name, std::vector<parquet::Field> fields,
                   std::vector<std::string> key) {
   parquet::Schema schema(std::move(fields));
   return {std::move(name), schema, {}, std::move(key), SinglePartition(parquet::Batch(schema))};
@@ -15,9 +15,9 @@ SilverTable Empty(std::string name, std::vector<parquet::Field> fields,
 
 }  // namespace
 
-std::vector<SilverTable> EnrichmentTables() {
+std::vector<LakeTable> EnrichmentTables() {
   using parquet::ColumnType;
-  std::vector<SilverTable> tables;
+  std::vector<LakeTable> tables;
   tables.push_back(Empty("artist_genres",
                          {{"artist_id", ColumnType::kString, false},
                           {"genre", ColumnType::kString, false},

@@ -4,7 +4,7 @@
 
 namespace uw::silver {
 
-SilverTable EpisodesTable(const Catalog& catalog) {
+LakeTable EpisodesTable(const Catalog& catalog) {
   using parquet::ColumnType;
   parquet::Schema schema({
       {"episode_id", ColumnType::kString, false},

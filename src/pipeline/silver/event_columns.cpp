@@ -1,6 +1,6 @@
 #include "pipeline/silver/event_columns.h"
 
-#include "pipeline/silver/silver_table.h"
+#include "pipeline/silver/lake_tables.h"
 
 namespace uw::silver {
 namespace {
@@ -103,14 +103,14 @@ size_t AppendEventContext(parquet::Batch& batch, size_t c, const PlayRecord& p) 
   return c;
 }
 
-SilverTable EventTable(
+LakeTable EventTable(
     std::string name, const std::vector<parquet::Field>& identity,
     const std::vector<PlayRecord>& plays,
     const std::function<void(parquet::Batch&, size_t, size_t)>& append_identity) {
   std::vector<parquet::Field> fields = EventTimeFields();
   fields.insert(fields.end(), identity.begin(), identity.end());
   for (parquet::Field& f : EventContextFields()) fields.push_back(std::move(f));
-  SilverTable table;
+  LakeTable table;
   table.name = std::move(name);
   table.schema = parquet::Schema(std::move(fields));
   table.partition_columns = {"year", "month"};

@@ -9,7 +9,7 @@
 
 #include "parquet/batch.h"
 #include "pipeline/silver/play_record.h"
-#include "pipeline/silver/silver_table.h"
+#include "pipeline/silver/lake_tables.h"
 
 namespace uw::silver {
 
@@ -25,7 +25,7 @@ size_t AppendEventContext(parquet::Batch& batch, size_t first_column, const Play
 // A fact table of `plays`: the time columns, then `identity` (filled by `append_identity(rows,
 // i, first_column)` for play i), then the context columns; keyed by event_id and partitioned
 // by the UTC month of ended_at.
-SilverTable EventTable(std::string name, const std::vector<parquet::Field>& identity,
+LakeTable EventTable(std::string name, const std::vector<parquet::Field>& identity,
                        const std::vector<PlayRecord>& plays,
                        const std::function<void(parquet::Batch&, size_t, size_t)>& append_identity);
 

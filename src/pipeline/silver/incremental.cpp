@@ -7,7 +7,7 @@
 
 #include "core/civil_time.h"
 #include "core/lake_paths.h"
-#include "pipeline/silver/read_table.h"
+#include "pipeline/silver/lake_tables.h"
 #include "pipeline/silver/silver_tables.h"
 
 namespace uw::silver {
@@ -99,7 +99,7 @@ bool IdsStable(const LearnedIds& before, const LearnedIds& after, const Catalog&
 }
 
 // The new rows' partitions, each with the rows already published there first.
-void PrependExisting(const storage::ObjectStore& lake, SilverTable& events) {
+void PrependExisting(const storage::ObjectStore& lake, LakeTable& events) {
   for (TablePartition& partition : events.partitions) {
     parquet::Batch rows = ReadPartitions(lake, lake::SilverTable(events.name), {partition.values});
     if (rows.num_rows() == 0) continue;
@@ -168,7 +168,7 @@ std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
   plan.tables.push_back(TrackArtistsTable(catalog));
   plan.tables.push_back(ArtistsTable(catalog));
   plan.tables.push_back(AlbumsTable(catalog));
-  SilverTable events = ListeningEventsTable(plays, catalog);
+  LakeTable events = ListeningEventsTable(plays, catalog);
   PrependExisting(lake, events);
   plan.tables.push_back(std::move(events));
 

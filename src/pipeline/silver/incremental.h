@@ -17,12 +17,12 @@
 
 #include "pipeline/silver/build_silver.h"
 #include "pipeline/silver/build_state.h"
-#include "pipeline/silver/silver_table.h"
+#include "pipeline/silver/lake_tables.h"
 
 namespace uw::silver {
 
 struct IncrementalPlan {
-  std::vector<SilverTable> tables;  // only what changes (listening_events is partial)
+  std::vector<LakeTable> tables;  // only what changes (listening_events is partial)
   SilverState next_state;           // the state after publishing (versions filled in later)
   uint64_t new_files = 0, new_plays = 0, repeats = 0;
   ResolveSummary summary;

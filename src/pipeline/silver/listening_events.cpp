@@ -5,7 +5,7 @@
 
 namespace uw::silver {
 
-SilverTable ListeningEventsTable(const ResolvedPlays& plays, const Catalog& catalog) {
+LakeTable ListeningEventsTable(const ResolvedPlays& plays, const Catalog& catalog) {
   using parquet::ColumnType;
   const std::vector<parquet::Field> identity = {
       {"track_id", ColumnType::kString, false},   {"track_uri", ColumnType::kString, true},

@@ -5,7 +5,7 @@
 
 namespace uw::silver {
 
-SilverTable PodcastEventsTable(const ResolvedPlays& plays, const Catalog& catalog) {
+LakeTable PodcastEventsTable(const ResolvedPlays& plays, const Catalog& catalog) {
   using parquet::ColumnType;
   const std::vector<parquet::Field> identity = {
       {"content_type", ColumnType::kString, false}, {"episode_id", ColumnType::kString, false},

@@ -4,7 +4,7 @@
 
 namespace uw::silver {
 
-SilverTable ShowsTable(const Catalog& catalog) {
+LakeTable ShowsTable(const Catalog& catalog) {
   using parquet::ColumnType;
   parquet::Schema schema({
       {"show_id", ColumnType::kString, false},

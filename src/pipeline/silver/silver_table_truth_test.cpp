@@ -7,7 +7,7 @@
 #include "generator/generator.h"
 #include "pipeline/bronze/import_exports.h"
 #include "pipeline/silver/build_silver.h"
-#include "pipeline/silver/read_table.h"
+#include "pipeline/silver/lake_tables.h"
 #include "pipeline/silver/truth_rows.h"
 #include "storage/memory_store.h"
 #include "testing/testing.h"

@@ -2,16 +2,16 @@
 
 namespace uw::silver {
 
-std::vector<SilverTable> AllSilverTables(const ResolvedPlays& plays) {
+std::vector<LakeTable> AllSilverTables(const ResolvedPlays& plays) {
   const Catalog catalog = BuildCatalog(plays);
-  std::vector<SilverTable> tables;
+  std::vector<LakeTable> tables;
   tables.push_back(TracksTable(catalog));
   tables.push_back(TrackArtistsTable(catalog));
   tables.push_back(ArtistsTable(catalog));
   tables.push_back(AlbumsTable(catalog));
   tables.push_back(ShowsTable(catalog));
   tables.push_back(EpisodesTable(catalog));
-  for (SilverTable& table : EnrichmentTables()) tables.push_back(std::move(table));
+  for (LakeTable& table : EnrichmentTables()) tables.push_back(std::move(table));
   tables.push_back(ListeningEventsTable(plays, catalog));
   tables.push_back(PodcastEventsTable(plays, catalog));
   return tables;

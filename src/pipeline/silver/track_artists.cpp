@@ -4,7 +4,7 @@
 
 namespace uw::silver {
 
-SilverTable TrackArtistsTable(const Catalog& catalog) {
+LakeTable TrackArtistsTable(const Catalog& catalog) {
   using parquet::ColumnType;
   parquet::Schema schema({
       {"track_id", ColumnType::kString, false},

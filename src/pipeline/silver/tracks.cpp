@@ -4,7 +4,7 @@
 
 namespace uw::silver {
 
-SilverTable TracksTable(const Catalog& catalog) {
+LakeTable TracksTable(const Catalog& catalog) {
   using parquet::ColumnType;
   parquet::Schema schema({
       {"track_id", ColumnType::kString, false},

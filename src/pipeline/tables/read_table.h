@@ -1,6 +1,6 @@
 // Reading a published table back: the live files of its latest Delta version, concatenated in
 // path order (partition folders sort by year, then month as text). Used by tests and by the
-// layers that build on silver.
+// layers that build on the one below (gold on silver, the report on gold).
 #pragma once
 
 #include <string>
@@ -11,7 +11,7 @@
 #include "parquet/batch.h"
 #include "storage/object_store.h"
 
-namespace uw::silver {
+namespace uw::tables {
 
 // The data columns named in `columns` (empty: all) of every live file. Throws Error(kNotFound)
 // when the table has no Delta log.
@@ -23,4 +23,4 @@ parquet::Batch ReadPartitions(const storage::ObjectStore& lake, std::string_view
                               const std::vector<delta::PartitionValues>& partitions,
                               const std::vector<std::string>& columns = {});
 
-}  // namespace uw::silver
+}  // namespace uw::tables

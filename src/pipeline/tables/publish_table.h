@@ -1,4 +1,4 @@
-// Publishing one SilverTable as a Delta table whose data files are named by their content:
+// Publishing one LakeTable as a Delta table whose data files are named by their content:
 // a partition whose rows did not change keeps its file (nothing is written), a changed partition
 // gets a new file, and one Delta commit adds the new files and removes the replaced and vanished
 // ones, which are deleted after the commit (delta/table_publisher.h). So a rebuild rewrites
@@ -13,10 +13,10 @@
 
 #include "delta/table_publisher.h"
 #include "parquet/file_writer.h"
-#include "pipeline/silver/silver_table.h"
+#include "pipeline/tables/lake_table.h"
 #include "storage/object_store.h"
 
-namespace uw::silver {
+namespace uw::tables {
 
 struct PublishedTable {
   std::string name;
@@ -38,13 +38,13 @@ struct StagedTable {
 
 // Step 1: removes orphans, compares partitions with the live files, writes the changed ones.
 StagedTable StageTable(storage::ObjectStore& lake, const std::string& table_root,
-                       const SilverTable& table, const parquet::WriterOptions& options);
+                       const LakeTable& table, const parquet::WriterOptions& options);
 // Step 2 (after the caller made the staged files durable, ObjectStore::Sync): one Delta commit,
 // then the replaced files are deleted.
 PublishedTable CommitTable(storage::ObjectStore& lake, StagedTable staged);
 
 // The data file name of a partition: part-<32 hex of SHA-256 over schema, format and rows>.parquet.
-std::string ContentFileName(const SilverTable& table, const parquet::Batch& rows,
+std::string ContentFileName(const LakeTable& table, const parquet::Batch& rows,
                             const parquet::WriterOptions& options);
 
-}  // namespace uw::silver
+}  // namespace uw::tables

@@ -1,4 +1,4 @@
-#include "pipeline/silver/table_checks.h"
+#include "pipeline/tables/table_checks.h"
 
 #include <fmt/format.h>
 
@@ -8,11 +8,11 @@
 
 #include "parquet/value_format.h"
 
-namespace uw::silver {
+namespace uw::tables {
 namespace {
 
 // "year=2024/month=3", in the table's partition column order.
-std::string PartitionText(const SilverTable& table, const delta::PartitionValues& values) {
+std::string PartitionText(const LakeTable& table, const delta::PartitionValues& values) {
   std::string text;
   for (const std::string& column : table.partition_columns) {
     const auto it = values.find(column);
@@ -24,7 +24,7 @@ std::string PartitionText(const SilverTable& table, const delta::PartitionValues
 }
 
 // "event_id=abc" (or "track_id=x, position=0") of one row.
-std::string KeyText(const SilverTable& table, const parquet::Batch& rows, size_t row) {
+std::string KeyText(const LakeTable& table, const parquet::Batch& rows, size_t row) {
   std::string text;
   for (const std::string& column : table.key) {
     if (!text.empty()) text += ", ";
@@ -35,7 +35,7 @@ std::string KeyText(const SilverTable& table, const parquet::Batch& rows, size_t
 }
 
 // The key of one row as a single string (columns joined by a separator names never hold).
-std::string KeyOf(const SilverTable& table, const parquet::Batch& rows, size_t row) {
+std::string KeyOf(const LakeTable& table, const parquet::Batch& rows, size_t row) {
   std::string key;
   for (const std::string& column : table.key) {
     const parquet::ColumnVector& values = rows.column(column);
@@ -53,7 +53,7 @@ std::string KeyOf(const SilverTable& table, const parquet::Batch& rows, size_t r
 
 // Rows sharing a key, found with `key_of(rows, row)` giving a hashable key.
 template <typename Key, typename KeyOf>
-void FindRepeats(const SilverTable& table, size_t max_named, std::vector<std::string>& out,
+void FindRepeats(const LakeTable& table, size_t max_named, std::vector<std::string>& out,
                  KeyOf key_of) {
   std::unordered_map<Key, std::pair<size_t, size_t>> seen;  // key -> (partition, row)
   seen.reserve(table.num_rows());
@@ -81,7 +81,7 @@ void FindRepeats(const SilverTable& table, size_t max_named, std::vector<std::st
 // The common case (event_id, track_id, …): one non-null string column. Sorting 64-bit hashes
 // is several times faster than a hash set of a million keys; equal hashes are then compared
 // as strings, so a collision never reports a false duplicate.
-void CheckUniqueStrings(const SilverTable& table, size_t column, size_t max_named,
+void CheckUniqueStrings(const LakeTable& table, size_t column, size_t max_named,
                         std::vector<std::string>& out) {
   struct Entry {
     uint64_t hash;
@@ -127,7 +127,7 @@ void CheckUniqueStrings(const SilverTable& table, size_t column, size_t max_name
       fmt::format("{}: {} rows repeat a key: {}", table.name, duplicates, fmt::join(named, "; ")));
 }
 
-void CheckUniqueKey(const SilverTable& table, size_t max_named, std::vector<std::string>& out) {
+void CheckUniqueKey(const LakeTable& table, size_t max_named, std::vector<std::string>& out) {
   if (table.key.empty()) return;
   const auto index = table.schema.IndexOf(table.key[0]);
   if (table.key.size() == 1 && index &&
@@ -141,7 +141,7 @@ void CheckUniqueKey(const SilverTable& table, size_t max_named, std::vector<std:
   });
 }
 
-void CheckNotNull(const SilverTable& table, size_t max_named, std::vector<std::string>& out) {
+void CheckNotNull(const LakeTable& table, size_t max_named, std::vector<std::string>& out) {
   for (size_t c = 0; c < table.schema.size(); ++c) {
     const parquet::Field& field = table.schema.field(c);
     if (field.nullable) continue;
@@ -166,11 +166,11 @@ void CheckNotNull(const SilverTable& table, size_t max_named, std::vector<std::s
 
 }  // namespace
 
-std::vector<std::string> CheckTable(const SilverTable& table, size_t max_named) {
+std::vector<std::string> CheckTable(const LakeTable& table, size_t max_named) {
   std::vector<std::string> problems;
   CheckNotNull(table, max_named, problems);
   CheckUniqueKey(table, max_named, problems);
   return problems;
 }
 
-}  // namespace uw::silver
+}  // namespace uw::tables

@@ -1,4 +1,4 @@
-#include "pipeline/silver/read_table.h"
+#include "pipeline/tables/read_table.h"
 
 #include <algorithm>
 
@@ -6,7 +6,7 @@
 #include "delta/snapshot.h"
 #include "parquet/file_reader.h"
 
-namespace uw::silver {
+namespace uw::tables {
 
 namespace {
 
@@ -50,4 +50,4 @@ parquet::Batch ReadPartitions(const storage::ObjectStore& lake, std::string_view
   return ReadLive(lake, table_root, columns, &partitions);
 }
 
-}  // namespace uw::silver
+}  // namespace uw::tables

@@ -1,6 +1,6 @@
-// One silver table as the build hands it to the publisher: its file schema, partitioning, key,
-// and rows grouped by partition. Each table has its own .cpp (listening_events.cpp, tracks.cpp,
-// …) that turns resolved plays and the catalog into a SilverTable; silver_tables.h lists them.
+// One lake table (silver or gold) as a build hands it to the publisher: its file schema,
+// partitioning, key, and rows grouped by partition. Each table has its own .cpp in its layer
+// (silver/listening_events.cpp, gold/fact_plays.cpp, …) that builds its LakeTable.
 #pragma once
 
 #include <cstdint>
@@ -15,14 +15,14 @@
 #include "parquet/batch.h"
 #include "parquet/schema.h"
 
-namespace uw::silver {
+namespace uw::tables {
 
 struct TablePartition {
   delta::PartitionValues values;  // {"year": "2024", "month": "3"}; empty when unpartitioned
   parquet::Batch rows;            // data columns only: partition columns are not in the files
 };
 
-struct SilverTable {
+struct LakeTable {
   std::string name;
   parquet::Schema schema;                      // the data columns, as written in the files
   std::vector<std::string> partition_columns;  // int32 columns, appended to the Delta schema
@@ -69,4 +69,4 @@ void AppendOptBool(parquet::ColumnVector& column, const std::optional<bool>& val
 void AppendOptInt64(parquet::ColumnVector& column, const std::optional<int64_t>& value);
 void AppendOptMicros(parquet::ColumnVector& column, const std::optional<int64_t>& millis);
 
-}  // namespace uw::silver
+}  // namespace uw::tables

@@ -1,4 +1,4 @@
-#include "pipeline/silver/silver_table.h"
+#include "pipeline/tables/lake_table.h"
 
 #include <map>
 
@@ -6,15 +6,15 @@
 #include "core/error.h"
 #include "parquet/parallel.h"
 
-namespace uw::silver {
+namespace uw::tables {
 
-uint64_t SilverTable::num_rows() const {
+uint64_t LakeTable::num_rows() const {
   uint64_t rows = 0;
   for (const TablePartition& p : partitions) rows += p.rows.num_rows();
   return rows;
 }
 
-parquet::Schema SilverTable::DeltaSchema() const {
+parquet::Schema LakeTable::DeltaSchema() const {
   std::vector<parquet::Field> fields = schema.fields();
   for (const std::string& column : partition_columns) {
     fields.push_back({column, parquet::ColumnType::kInt32, false});
@@ -121,4 +121,4 @@ void AppendOptMicros(parquet::ColumnVector& column, const std::optional<int64_t>
   }
 }
 
-}  // namespace uw::silver
+}  // namespace uw::tables

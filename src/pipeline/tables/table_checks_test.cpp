@@ -1,17 +1,17 @@
-#include "pipeline/silver/table_checks.h"
+#include "pipeline/tables/table_checks.h"
 
 #include <gtest/gtest.h>
 
-namespace uw::silver {
+namespace uw::tables {
 namespace {
 
 using parquet::ColumnType;
 
-SilverTable TwoPartitions() {
+LakeTable TwoPartitions() {
   parquet::Schema schema({{"event_id", ColumnType::kString, false},
                           {"ms_played", ColumnType::kInt64, false},
                           {"note", ColumnType::kString, true}});
-  SilverTable table{"listening_events", schema, {"year", "month"}, {"event_id"}, {}};
+  LakeTable table{"listening_events", schema, {"year", "month"}, {"event_id"}, {}};
   for (const char* month : {"1", "2"}) {
     parquet::Batch rows(schema);
     for (int i = 0; i < 3; ++i) {
@@ -27,7 +27,7 @@ SilverTable TwoPartitions() {
 TEST(TableChecks, ASoundTableHasNoProblems) { EXPECT_TRUE(CheckTable(TwoPartitions()).empty()); }
 
 TEST(TableChecks, DuplicateKeysAcrossPartitionsAreNamed) {
-  SilverTable table = TwoPartitions();
+  LakeTable table = TwoPartitions();
   parquet::Batch& feb = table.partitions[1].rows;
   parquet::Batch copy(feb.schema());
   copy.Append(feb);
@@ -46,7 +46,7 @@ TEST(TableChecks, DuplicateKeysAcrossPartitionsAreNamed) {
 }
 
 TEST(TableChecks, NullsInNotNullColumnsAreNamedByKey) {
-  SilverTable table = TwoPartitions();
+  LakeTable table = TwoPartitions();
   parquet::Batch& jan = table.partitions[0].rows;
   parquet::Batch rows(jan.schema());
   for (int i = 0; i < 3; ++i) {
@@ -66,4 +66,4 @@ TEST(TableChecks, NullsInNotNullColumnsAreNamedByKey) {
 }
 
 }  // namespace
-}  // namespace uw::silver
+}  // namespace uw::tables

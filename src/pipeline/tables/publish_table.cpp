@@ -1,4 +1,4 @@
-#include "pipeline/silver/publish_table.h"
+#include "pipeline/tables/publish_table.h"
 
 #include <algorithm>
 #include <chrono>
@@ -12,10 +12,11 @@
 #include "delta/vacuum.h"
 #include "parquet/parallel.h"
 
-namespace uw::silver {
+namespace uw::tables {
 namespace {
 
 // Bump when the bytes written for the same rows change (encoding, layout), so files rewrite.
+// Part of every content hash; kept as first published so existing lakes keep their file names.
 constexpr std::string_view kFormatTag = "unwrapped-silver-file-v1";
 
 int64_t NowMs() {
@@ -80,7 +81,7 @@ struct Plan {
 };
 
 Plan PlanPublish(const std::optional<delta::Snapshot>& snapshot, const std::string& table_root,
-                 const SilverTable& table, const parquet::WriterOptions& options) {
+                 const LakeTable& table, const parquet::WriterOptions& options) {
   Plan plan;
   std::map<delta::PartitionValues, std::vector<std::string>> live;  // partition -> live paths
   if (snapshot) {
@@ -123,7 +124,7 @@ uint64_t NumRecords(const std::string& stats_json) {
 
 // A partial table's summary covers the whole table: the partitions it keeps count as unchanged
 // and their rows (from the Delta stats) are added to the rows it writes.
-void CountKeptPartitions(const delta::Snapshot& snapshot, const SilverTable& table,
+void CountKeptPartitions(const delta::Snapshot& snapshot, const LakeTable& table,
                          PublishedTable& result) {
   for (const auto& [path, add] : snapshot.live_files) {
     const bool listed =
@@ -137,7 +138,7 @@ void CountKeptPartitions(const delta::Snapshot& snapshot, const SilverTable& tab
 
 }  // namespace
 
-std::string ContentFileName(const SilverTable& table, const parquet::Batch& rows,
+std::string ContentFileName(const LakeTable& table, const parquet::Batch& rows,
                             const parquet::WriterOptions& options) {
   core::Sha256 hasher;
   hasher.Update(kFormatTag);
@@ -153,7 +154,7 @@ std::string ContentFileName(const SilverTable& table, const parquet::Batch& rows
 }
 
 StagedTable StageTable(storage::ObjectStore& lake, const std::string& table_root,
-                       const SilverTable& table, const parquet::WriterOptions& options) {
+                       const LakeTable& table, const parquet::WriterOptions& options) {
   StagedTable staged;
   PublishedTable& result = staged.result;
   result.name = table.name;
@@ -221,4 +222,4 @@ PublishedTable CommitTable(storage::ObjectStore& lake, StagedTable staged) {
   return staged.result;
 }
 
-}  // namespace uw::silver
+}  // namespace uw::tables

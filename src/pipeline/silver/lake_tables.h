@@ -1,0 +1,29 @@
+// Silver builds its tables with the machinery every layer shares (pipeline/tables/): these
+// names are used unqualified throughout the silver build.
+#pragma once
+
+#include "pipeline/tables/lake_table.h"
+#include "pipeline/tables/publish_table.h"
+#include "pipeline/tables/read_table.h"
+#include "pipeline/tables/table_checks.h"
+
+namespace uw::silver {
+
+using tables::AppendOptBool;
+using tables::AppendOptInt64;
+using tables::AppendOptMicros;
+using tables::AppendText;
+using tables::BuildMonthPartitions;
+using tables::CheckTable;
+using tables::CommitTable;
+using tables::LakeTable;
+using tables::MonthPartitioner;
+using tables::PublishedTable;
+using tables::ReadPartitions;
+using tables::ReadTable;
+using tables::SinglePartition;
+using tables::StagedTable;
+using tables::StageTable;
+using tables::TablePartition;
+
+}  // namespace uw::silver
