@@ -14,6 +14,8 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   zip unzip time python3 procps
+  # the report: rendered and screenshotted headless in tests (Debian's package)
+  chromium fonts-dejavu-core
 )
 
 missing=()
