@@ -10,9 +10,10 @@
 #        default ~/.cache/unwrapped-npm; handed to the peers as PEERS_DIR).
 #
 # Per scale and run: ours = `import` of DIR/extended DIR/standard DIR/api into a fresh lake, then
-# `build --layer silver` (each timed on its own; the "import+build" row is their sum), then an
-# incremental step: `import` of one extra recently-played response holding newer plays, and
-# `build` again. Then the DuckDB and the Polars pipeline (bronze -> silver -> gold). Deleting
+# `build --layer silver`, `build --layer gold` and `report` (each timed on its own; summed rows:
+# import+silver, and import+silver+gold = the peers' whole job), then an incremental step:
+# `import` of one extra recently-played response holding newer plays, and `build --layer silver`
+# again. Then the DuckDB and the Polars pipeline (bronze -> silver -> gold). Deleting
 # lakes/outputs and `sync` happen outside the timing.
 set -euo pipefail
 
@@ -116,7 +117,8 @@ timed() { # scale engine run log cmd...
 counts_ours() { # build_json
   python3 - "$1" >>"$RES" <<'PY' || printf '\t-\t-\t-\n' >>"$RES"
 import json, sys
-p = json.load(open(sys.argv[1]))["plays_out"]
+j = json.load(open(sys.argv[1]))
+p = j.get("silver", j)["plays_out"]  # `build` of all layers nests the silver summary
 print("\t%d\t%d\t-" % (p["music"], p["podcast"]))
 PY
 }
@@ -130,12 +132,16 @@ PY
 }
 no_counts() { printf '\t-\t-\t-\n' >>"$RES"; }
 
-# The "unwrapped" row: import and build of one run added up (RSS: the larger of the two).
-sum_rows() { # scale run engine_a engine_b name
-  awk -F'\t' -v s="$1" -v r="$2" -v a="$3" -v b="$4" -v n="$5" '
-    $1 == s && $3 == r && ($2 == a || $2 == b) {
+# A summed row: the listed steps of one run added up (RSS: the largest); the row counts are the
+# last listed step's that has them.
+sum_rows() { # scale run name engine...
+  local s=$1 r=$2 n=$3
+  shift 3
+  awk -F'\t' -v s="$s" -v r="$r" -v n="$n" -v list="$*" '
+    BEGIN { k = split(list, names, " "); for (i = 1; i <= k; i++) want[names[i]] = 1 }
+    $1 == s && $3 == r && ($2 in want) {
       w += $4; u += $5; y += $6; m = ($7 > m ? $7 : m); e = ($8 > e ? $8 : e)
-      if ($2 == b) { p = $9; q = $10 } }
+      if ($9 != "-") { p = $9; q = $10 } }
     END { printf "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%d\t%d\t%s\t%s\t-\n", s, n, r, w, u, y, m, e, p, q }' \
     "$RES" >>"$RES.tmp"
   cat "$RES.tmp" >>"$RES"
@@ -143,6 +149,9 @@ sum_rows() { # scale run engine_a engine_b name
 }
 
 for scale in "$@"; do events_of "$scale" >/dev/null; done
+# Gold and the report are measured when this binary has them (`build --layer gold`).
+WITH_GOLD=0
+"$BIN" build --help 2>/dev/null | grep -q gold && WITH_GOLD=1
 echo "unwrapped $("$BIN" --version 2>/dev/null | head -1) | peers: ${PEERS[*]:-none} | runs $RUNS |" \
   "$(nproc) cores | load $(cut -d' ' -f1-3 /proc/loadavg)"
 for scale in "$@"; do
@@ -162,10 +171,19 @@ for scale in "$@"; do
     timed "$scale" unwrapped-import "$r" "$L-import.json" "$BIN" --lake "$LAKE" --no-progress --json \
       import "$DATA/extended" "$DATA/standard" "$DATA/api"
     no_counts
-    timed "$scale" unwrapped-build "$r" "$L-build.json" "$BIN" --lake "$LAKE" --no-progress --json \
+    timed "$scale" unwrapped-silver "$r" "$L-silver.json" "$BIN" --lake "$LAKE" --no-progress --json \
       build --layer silver
-    counts_ours "$L-build.json"
-    sum_rows "$scale" "$r" unwrapped-import unwrapped-build unwrapped
+    counts_ours "$L-silver.json"
+    sum_rows "$scale" "$r" unwrapped unwrapped-import unwrapped-silver
+    if [ "$WITH_GOLD" = 1 ]; then
+      timed "$scale" unwrapped-gold "$r" "$L-gold.json" "$BIN" --lake "$LAKE" --no-progress --json \
+        build --layer gold
+      no_counts
+      sum_rows "$scale" "$r" unwrapped-full unwrapped-import unwrapped-silver unwrapped-gold
+      timed "$scale" unwrapped-report "$r" "$L-report.txt" "$BIN" --lake "$LAKE" --no-progress \
+        report --out "$LAKE/report.html"
+      no_counts
+    fi
     timed "$scale" unwrapped-incr-import "$r" "$L-incr-import.json" "$BIN" --lake "$LAKE" \
       --no-progress --json import "$INCR_FILE"
     no_counts
@@ -212,8 +230,8 @@ def stats(rs):
                 rss=max(int(r["maxrss_kb"]) for r in ok) / 1024,
                 plays=ok[-1]["plays_out"], episodes=ok[-1]["episodes_out"],
                 silver=statistics.median(silver) if silver else None, ok=len(ok), n=len(rs))
-order = ["unwrapped", "unwrapped-import", "unwrapped-build", "unwrapped-incr-import",
-         "unwrapped-incr-build", "duckdb", "polars"]
+order = ["unwrapped", "unwrapped-full", "unwrapped-import", "unwrapped-silver", "unwrapped-gold",
+         "unwrapped-report", "unwrapped-incr-import", "unwrapped-incr-build", "duckdb", "polars"]
 ratio = lambda a, b: "%.2f" % (a / b) if a is not None and b else "-"
 print("| scale | engine | wall median s | CPU s (user+sys) median | peak RSS MiB | rows out "
       "(plays / episodes) | truth plays | wall / duckdb (full / silver stages) | "
@@ -226,14 +244,15 @@ for scale in dict.fromkeys(r["scale"] for r in rows):
     items = os.path.join(os.path.dirname(res), "incr-%s.items" % scale)
     # The extra API response holds distinct plays, all newer than the rest: truth grows by its items.
     truth_incr = truth + int(open(items).read()) if truth is not None and os.path.exists(items) else None
-    expected = {"unwrapped": truth, "duckdb": truth, "polars": truth, "unwrapped-incr-build": truth_incr}
+    expected = {"unwrapped": truth, "unwrapped-full": truth, "duckdb": truth, "polars": truth,
+                "unwrapped-incr-build": truth_incr}
     st = {e: stats(groups[(scale, e)]) for e in order if (scale, e) in groups}
     d, p = st.get("duckdb"), st.get("polars")
     for e, s in st.items():
         if s is None:
             print("| %s | %s | failed | | | | | | | | | 0/%d |" % (scale, e, len(groups[(scale, e)])))
             continue
-        ours = e in ("unwrapped", "unwrapped-build", "unwrapped-incr-build")
+        ours = e in ("unwrapped", "unwrapped-full", "unwrapped-silver", "unwrapped-incr-build")
         vs = lambda peer: ("%s / %s" % (ratio(s["wall"], peer["wall"]), ratio(s["wall"], peer["silver"]))
                            if ours and peer else "-")
         rss = lambda peer: ratio(s["rss"], peer["rss"]) if ours and peer else "-"
@@ -253,8 +272,10 @@ print()
 for n in notes:
     print("- " + n)
 print()
-print("Load average at the end: %s. unwrapped rows: import and build are timed separately; "
-      "`unwrapped` = their sum (peak RSS = the larger). `incr-*` = importing one extra API "
+print("Load average at the end: %s. unwrapped rows: each step is timed on its own; "
+      "`unwrapped` = import + silver build, `unwrapped-full` = import + silver + gold (the peers' "
+      "whole job), peak RSS = the largest step's; `report` = writing the HTML report from gold. "
+      "`incr-*` = importing one extra API "
       "response of newer plays into the built lake, then `build` again. Episodes: the peers' "
       "count also holds the extended export's all-null records, which our silver drops (no "
       "identity), so it is higher by manifest `ext_unknown`." % load)
