@@ -68,6 +68,8 @@ int Main(int argc, char** argv) {
   AddGenerateCommand(app, registry);
   AddDemoCommand(app, registry);
   AddStatusCommand(app, registry);
+  AddReportCommand(app, registry);
+  AddLoadCommand(app, registry);
   AddConfigCommand(app, registry);
   AddParquetCommands(app, registry);
 

@@ -47,6 +47,8 @@ void AddGenerateCommand(CLI::App& app, Registry& registry);
 void AddDemoCommand(CLI::App& app, Registry& registry);
 void AddBuildCommand(CLI::App& app, Registry& registry);
 void AddStatusCommand(CLI::App& app, Registry& registry);
+void AddReportCommand(CLI::App& app, Registry& registry);
+void AddLoadCommand(CLI::App& app, Registry& registry);
 void AddConfigCommand(CLI::App& app, Registry& registry);
 // `inspect` and `cat` for Parquet files (parquet_commands.cpp).
 void AddParquetCommands(CLI::App& app, Registry& registry);

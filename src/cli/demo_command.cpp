@@ -1,5 +1,6 @@
 // `unwrapped demo`: the main job on an embedded default. Generates a realistic export (about 100k
-// plays over ten years), imports it into a demo lake, and says what it did and where everything is.
+// plays over ten years), imports it into a demo lake, builds silver and gold, writes the HTML
+// report, and says what it did and where everything is.
 #include <fmt/format.h>
 
 #include <chrono>
@@ -9,6 +10,8 @@
 #include "core/text.h"
 #include "generator/generator.h"
 #include "pipeline/bronze/import_exports.h"
+#include "pipeline/gold/build_gold.h"
+#include "report/report.h"
 #include "storage/lake_lock.h"
 
 namespace uw::cli {
@@ -27,7 +30,7 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 
 int RunDemo(Context& context, const DemoOptions& options) {
   const std::filesystem::path out = std::filesystem::absolute(options.out);
-  fmt::print("1/3 generating a synthetic 10-year export ({} plays, seed {}, account data in {})\n",
+  fmt::print("1/4 generating a synthetic 10-year export ({} plays, seed {}, account data in {})\n",
              options.events, options.seed, options.account_zone);
   generator::GeneratorOptions gen;
   gen.events = options.events;
@@ -47,7 +50,7 @@ int RunDemo(Context& context, const DemoOptions& options) {
   if (settings.sources.at("lake") == core::SettingSource::kDefault) settings.lake = (out / "lake").string();
   Context demo_context(settings);
   const auto lake = demo_context.OpenLake();
-  fmt::print("2/3 importing {} into {}\n", generated.export_dir.string(), lake->Url());
+  fmt::print("2/4 importing {} into {}\n", generated.export_dir.string(), lake->Url());
   const auto start = std::chrono::steady_clock::now();
   bronze::Receipt receipt;
   {
@@ -61,19 +64,29 @@ int RunDemo(Context& context, const DemoOptions& options) {
              receipt.totals.ignored, receipt.totals.records_total, SecondsSince(start));
   fmt::print("{}\n", bronze::ReceiptByKindToText(receipt));
 
-  fmt::print("3/3 building the silver tables\n");
+  fmt::print("3/4 building the silver and gold tables\n");
   silver::SilverBuildReport built;
+  gold::GoldBuildReport gold_built;
   {
     storage::LakeLock lock(*lake, "demo");
     built = silver::BuildSilver(*lake, SilverBuildOptionsFor(settings));
+    gold_built = gold::BuildGold(*lake, GoldBuildOptionsFor(settings));
   }
-  fmt::print("{}\n", silver::SilverReportToText(built));
+  fmt::print("{}\n{}\n", silver::SilverReportToText(built), gold::GoldReportToText(gold_built));
+  fmt::print("4/4 writing the report\n");
+  report::ReportOptions report_options;
+  // Where `unwrapped report` would write it for this lake.
+  report_options.out = lake->LocalRoot() ? *lake->LocalRoot() / "report.html" : out / "report.html";
+  const report::ReportSummary report = report::Report(*lake, report_options);
+  fmt::print("    {}\n\n", report::SummaryLine(report));
   fmt::print("Where everything is:\n");
   fmt::print("  export (what Spotify would send you)  {}\n", generated.export_dir.string());
   fmt::print("  ground truth of the generated plays   {}\n", generated.truth_dir.string());
   fmt::print("  the lake                              {}\n", lake->Url());
   fmt::print("  this import's receipt                 {}/_state/receipts/{}.json\n", lake->Url(), receipt.id);
   fmt::print("  silver tables (Delta + Parquet)       {}/silver/\n", lake->Url());
+  fmt::print("  gold tables (Delta + Parquet)         {}/gold/\n", lake->Url());
+  fmt::print("  your report (open it in a browser)    {}\n", report.path.string());
   fmt::print("\nNext: unwrapped --lake {} status\n", settings.lake);
   return bronze::ExitCodeFor(receipt);
 }

@@ -68,6 +68,20 @@ const std::vector<Spec>& Specs() {
        [](const Settings& s) { return std::string(s.progress ? "true" : "false"); }},
       Text("timezone", "UNWRAPPED_TIMEZONE", &Settings::timezone),
       Text("account_zone", "UNWRAPPED_ACCOUNT_ZONE", &Settings::account_zone),
+      {"timezone_from_country", "UNWRAPPED_TIMEZONE_FROM_COUNTRY", false,
+       [](Settings& s, const std::string& v, const std::string& w) {
+         s.timezone_from_country = ParseBool(v, w);
+       },
+       [](const Settings& s) { return std::string(s.timezone_from_country ? "true" : "false"); }},
+      {"report.session_gap_minutes", "UNWRAPPED_REPORT_SESSION_GAP_MINUTES", false,
+       [](Settings& s, const std::string& v, const std::string& where) {
+         const auto minutes = ParseNumber<int64_t>(v, where);
+         if (minutes <= 0 || minutes > 7 * 24 * 60) {
+           Fail(ErrorCode::kUsage, "{}: {} is not a session gap in minutes (1 to 10080)", where, v);
+         }
+         s.report_session_gap_minutes = minutes;
+       },
+       [](const Settings& s) { return std::to_string(s.report_session_gap_minutes); }},
       Text("spotify.api_url", "UNWRAPPED_SPOTIFY_API_URL", &Settings::spotify_api_url),
       Text("spotify.accounts_url", "UNWRAPPED_SPOTIFY_ACCOUNTS_URL", &Settings::spotify_accounts_url),
       Text("spotify.client_id", "UNWRAPPED_SPOTIFY_CLIENT_ID", &Settings::spotify_client_id),

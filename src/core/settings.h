@@ -26,6 +26,8 @@ struct Settings {
   std::string timezone;         // the listener's IANA zone; "" = the system's
   std::string system_tz;        // $TZ as seen at start-up (input to TimeZone::System)
   std::string account_zone = "auto";  // account-data endTime zone: auto | UTC | IANA name
+  bool timezone_from_country = false;  // gold local time per play from conn_country when known
+  int64_t report_session_gap_minutes = 30;  // a pause longer than this starts a new session
 
   std::string spotify_api_url = "https://api.spotify.com/v1";
   std::string spotify_accounts_url = "https://accounts.spotify.com";

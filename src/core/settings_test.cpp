@@ -76,5 +76,23 @@ TEST(Settings, ErrorsNameTheCulprit) {
   EXPECT_THROW(LoadSettings({}, (dir / "missing.toml").string(), {}), Error);
 }
 
+TEST(Settings, GoldKeys) {
+  const Settings defaults = LoadSettings({}, "", {});
+  EXPECT_EQ(defaults.report_session_gap_minutes, 30);
+  EXPECT_FALSE(defaults.timezone_from_country);
+  TempDir dir;
+  WriteFile(dir / "c.toml", "timezone_from_country = true\n[report]\nsession_gap_minutes = 10\n");
+  const Settings file = LoadSettings({}, (dir / "c.toml").string(), {});
+  EXPECT_EQ(file.report_session_gap_minutes, 10);
+  EXPECT_TRUE(file.timezone_from_country);
+  const Settings env = LoadSettings({}, (dir / "c.toml").string(),
+                                    {{"UNWRAPPED_REPORT_SESSION_GAP_MINUTES", "45"},
+                                     {"UNWRAPPED_TIMEZONE_FROM_COUNTRY", "false"}});
+  EXPECT_EQ(env.report_session_gap_minutes, 45);
+  EXPECT_FALSE(env.timezone_from_country);
+  EXPECT_EQ(env.sources.at("report.session_gap_minutes"), SettingSource::kEnvironment);
+  EXPECT_THROW(LoadSettings({}, "", {{"UNWRAPPED_REPORT_SESSION_GAP_MINUTES", "0"}}), Error);
+}
+
 }  // namespace
 }  // namespace uw::core

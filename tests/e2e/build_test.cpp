@@ -205,7 +205,7 @@ TEST(BuildSilver, RebuildsOnlyChangedPartitionsAndMatchesAFreshBuild) {
   ASSERT_GT(partitions, 10u);
 
   // Nothing new: nothing read, nothing written.
-  const auto again = RunUnwrapped(Args(lake, {"build"}));
+  const auto again = RunUnwrapped(Args(lake, {"build", "--layer", "silver"}));
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.out.find("up to date"), std::string::npos) << again.out;
   // Forced: every partition recomputed, none rewritten (same rows, same content-named files).
@@ -299,7 +299,7 @@ pid_t Spawn(const std::vector<std::string>& args) {
 
 // Kills a build after `fraction` of `full_ms`, then checks that every table is whole.
 void KillBuildAt(const fs::path& lake, double full_ms, double fraction) {
-  const pid_t pid = Spawn(Args(lake, {"build"}));
+  const pid_t pid = Spawn(Args(lake, {"build", "--layer", "silver"}));
   std::this_thread::sleep_for(std::chrono::microseconds(int64_t(full_ms * fraction * 1000)));
   ::kill(pid, SIGKILL);
   int status = 0;

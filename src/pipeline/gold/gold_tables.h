@@ -1,0 +1,30 @@
+// The gold tables (DESIGN §2, docs/lake.md "Gold"): one builder per table, each in the .cpp named
+// after it. The facts and dimensions are here; the calendar, sessions and aggregates are in
+// aggregates.h. Every builder reads GoldPlays (or silver podcast_events) and nothing else.
+#pragma once
+
+#include <vector>
+
+#include "parquet/batch.h"
+#include "pipeline/gold/gold_plays.h"
+#include "pipeline/tables/lake_table.h"
+
+namespace uw::gold {
+
+// fact_plays: one row per music play, everything joined and derived; year=/month= of UTC ended_at.
+tables::LakeTable FactPlaysTable(const GoldPlays& plays);
+// fact_podcast_plays: one row per silver podcast_events row (any order) with local time and
+// counted; partitioned like fact_plays.
+tables::LakeTable FactPodcastPlaysTable(const parquet::Batch& podcast_events,
+                                        const GoldOptions& options);
+// dim_tracks / dim_artists: the silver dimension, widened with album, enrichment and Last.fm.
+tables::LakeTable DimTracksTable(const GoldPlays& plays);
+tables::LakeTable DimArtistsTable(const GoldPlays& plays);
+
+// Every gold table in publishing order: dimensions, then the aggregates (aggregates.h), then the
+// facts.
+std::vector<tables::LakeTable> AllGoldTables(const GoldPlays& plays,
+                                             const parquet::Batch& podcast_events,
+                                             const GoldOptions& options);
+
+}  // namespace uw::gold
