@@ -1,0 +1,126 @@
+#include "report/html_text.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "core/civil_time.h"
+
+namespace uw::report {
+namespace {
+
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is not well formed.
+size_t Utf8Length(std::string_view s, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(i);
+  const size_t n = lead < 0x80           ? 1
+                   : (lead >> 5) == 0x6  ? 2
+                   : (lead >> 4) == 0xE  ? 3
+                   : (lead >> 3) == 0x1E ? 4
+                                         : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string Escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size();) {
+    const size_t n = Utf8Length(text, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    if (n == 1) {
+      switch (text[i]) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          // Control characters have no place in a name; keep tabs and newlines readable.
+          out += (static_cast<unsigned char>(text[i]) < 0x20 && text[i] != '\n' && text[i] != '\t')
+                     ? ' '
+                     : text[i];
+      }
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+std::string FormatCount(int64_t value) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return value < 0 ? "-" + out : out;
+}
+
+std::string FormatDuration(int64_t ms) {
+  const int64_t minutes = (ms + 30000) / 60000;
+  if (ms > 0 && minutes == 0) return "<1 min";
+  if (minutes < 60) return fmt::format("{} min", minutes);
+  if (minutes < 600) {
+    return minutes % 60 ? fmt::format("{} h {} min", minutes / 60, minutes % 60)
+                        : fmt::format("{} h", minutes / 60);
+  }
+  return FormatCount((minutes + 30) / 60) + " h";
+}
+
+std::string FormatDurationTick(double ms, double scale_max_ms) {
+  if (scale_max_ms < 2 * 3600000.0) return FormatCount(std::llround(ms / 60000.0)) + " min";
+  return FormatCount(std::llround(ms / 3600000.0)) + " h";
+}
+
+std::string FormatPercent(double share, bool compact) {
+  const double pct = share * 100.0;
+  if (compact && pct >= 10.0) return fmt::format("{:.0f}%", pct);
+  return fmt::format("{:.1f}%", pct);
+}
+
+std::string FormatDay(int32_t day) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const core::CivilDate d = core::CivilFromDays(day);
+  return fmt::format("{} {} {}", d.day, kMonths[d.month - 1], d.year);
+}
+
+std::string Truncate(std::string_view text, size_t max_chars) {
+  size_t chars = 0, i = 0;
+  while (i < text.size() && chars < max_chars) {
+    const size_t n = Utf8Length(text, i);
+    i += n ? n : 1;
+    ++chars;
+  }
+  if (i >= text.size()) return std::string(text);
+  // Leave room for the ellipsis: drop the last character kept.
+  size_t cut = i;
+  do {
+    --cut;
+  } while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80);
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+}  // namespace uw::report
