@@ -14,8 +14,9 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   zip unzip time python3 procps
-  # the report: rendered and screenshotted headless in tests (Debian's package)
-  chromium fonts-dejavu-core
+  # the report: rendered and screenshotted headless in tests (Debian's package); a CJK font so
+  # Japanese and Chinese names render in the screenshots
+  chromium fonts-dejavu-core fonts-wqy-zenhei
 )
 
 missing=()

@@ -4,11 +4,11 @@
 # the habits sections (week, heatmap) in the light scheme, and the top of the page in the dark
 # scheme. Other sections are hidden with an extra style rule so each picture is one screenful.
 #
-# usage: scripts/screenshot-report.sh [path/to/unwrapped]   (default: build/release/unwrapped)
+# usage: scripts/screenshot-report.sh [path/to/unwrapped]   (default: build/release/src/unwrapped)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="${1:-$root/build/release/unwrapped}"
+bin="${1:-$root/build/release/src/unwrapped}"
 command -v chromium >/dev/null || { echo "screenshot-report: chromium is not installed (scripts/install-deps.sh)" >&2; exit 1; }
 [ -x "$bin" ] || { echo "screenshot-report: no binary at $bin (build first)" >&2; exit 1; }
 
