@@ -34,6 +34,7 @@ demo: build
 
 bench: build npm-tools
 	@bash bench/run.sh $(BIN)
+	@bash bench/warehouse_load.sh $(BIN)
 	@if [ -f "$${PEERS_SRC:-../shared/peers}/gen_export.py" ]; then \
 	  bash bench/silver_vs_peers.sh $(BIN) $(SILVER_SCALES); \
 	else echo "bench: peers (../shared/peers) absent, silver_vs_peers skipped"; fi

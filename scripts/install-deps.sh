@@ -17,6 +17,8 @@ PACKAGES=(
   # the report: rendered and screenshotted headless in tests (Debian's package); a CJK font so
   # Japanese and Chinese names render in the screenshots
   chromium fonts-dejavu-core fonts-wqy-zenhei
+  # the warehouse tests and bench start a throwaway PostgreSQL cluster (scripts/test-postgres.sh)
+  postgresql
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #include "cli/build_options.h"
 #include "core/text.h"
 #include "generator/generator.h"
+#include "generator/scenario.h"
 #include "pipeline/bronze/import_exports.h"
 #include "pipeline/gold/build_gold.h"
 #include "report/report.h"
@@ -48,6 +49,11 @@ int RunDemo(Context& context, const DemoOptions& options) {
   // The demo lake lives beside the data unless the user named a lake.
   core::Settings settings = context.settings();
   if (settings.sources.at("lake") == core::SettingSource::kDefault) settings.lake = (out / "lake").string();
+  // The generated listener lives in the generator's home zone: local hours and days in gold and
+  // the report are theirs, unless the user configured a zone.
+  if (settings.sources.at("timezone") == core::SettingSource::kDefault) {
+    settings.timezone = std::string(generator::scenario::kHomeZone);
+  }
   Context demo_context(settings);
   const auto lake = demo_context.OpenLake();
   fmt::print("2/4 importing {} into {}\n", generated.export_dir.string(), lake->Url());

@@ -1,0 +1,81 @@
+#include "warehouse/warehouse_url.h"
+
+#include "core/error.h"
+
+namespace uw::warehouse {
+namespace {
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// The password between "user:" and "@" of the authority, as written (percent-encoded).
+std::string_view PasswordOf(std::string_view url) {
+  const size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return {};
+  const size_t start = scheme_end + 3;
+  const size_t end = url.find_first_of("/?", start);
+  const std::string_view authority =
+      url.substr(start, end == std::string_view::npos ? end : end - start);
+  const size_t at = authority.rfind('@');
+  if (at == std::string_view::npos) return {};
+  const size_t colon = authority.substr(0, at).find(':');
+  if (colon == std::string_view::npos) return {};
+  return authority.substr(colon + 1, at - colon - 1);
+}
+
+}  // namespace
+
+std::string RedactUrl(std::string_view url) {
+  std::string out(url);
+  if (const std::string_view pw = PasswordOf(url); !pw.empty()) {
+    const size_t pos = static_cast<size_t>(pw.data() - url.data());
+    out.replace(pos, pw.size(), "***");
+  }
+  // Query parameters: password=… up to the next '&'.
+  for (size_t pos = out.find("password="); pos != std::string::npos;
+       pos = out.find("password=", pos + 1)) {
+    const size_t value = pos + 9;
+    const size_t end = out.find('&', value);
+    out.replace(value, (end == std::string::npos ? out.size() : end) - value, "***");
+  }
+  return out;
+}
+
+WarehouseUrl ParseWarehouseUrl(std::string_view url) {
+  WarehouseUrl out;
+  out.display = RedactUrl(url);
+  if (StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")) {
+    out.dialect = Dialect::kPostgres;
+    out.target = std::string(url);
+    out.password = std::string(PasswordOf(url));
+    if (const size_t p = url.find("password="); p != std::string_view::npos) {
+      const size_t end = url.find('&', p);
+      out.password =
+          std::string(url.substr(p + 9, end == std::string_view::npos ? end : end - p - 9));
+    }
+    return out;
+  }
+  if (StartsWith(url, "sqlite:")) {
+    out.dialect = Dialect::kSqlite;
+    std::string_view path = url.substr(7);
+    if (StartsWith(path, "//")) path.remove_prefix(2);  // sqlite:///abs/path
+    if (path.empty()) Fail(ErrorCode::kUsage, "warehouse {}: no database file after sqlite:", url);
+    out.target = std::string(path);
+    return out;
+  }
+  Fail(ErrorCode::kUsage,
+       "warehouse {}: expected postgresql://user:password@host:port/database or sqlite:PATH",
+       out.display);
+}
+
+std::string Redact(const WarehouseUrl& url, std::string message) {
+  if (url.password.empty()) return message;
+  for (size_t pos = message.find(url.password); pos != std::string::npos;
+       pos = message.find(url.password, pos + 3)) {
+    message.replace(pos, url.password.size(), "***");
+  }
+  return message;
+}
+
+}  // namespace uw::warehouse
