@@ -16,8 +16,10 @@ int RunLoad(Context& context, const std::string& url_text) {
   if (url.empty()) {
     const auto root = lake->LocalRoot();
     if (!root) {
-      Fail(ErrorCode::kUsage, "the lake {} is not a local folder: name the warehouse, e.g. "
-           "`unwrapped load sqlite:warehouse.db` or `unwrapped load postgresql://…`", lake->Url());
+      Fail(ErrorCode::kUsage,
+           "the lake {} is not a local folder: name the warehouse, e.g. "
+           "`unwrapped load sqlite:warehouse.db` or `unwrapped load postgresql://…`",
+           lake->Url());
     }
     url = "sqlite:" + (*root / "warehouse.db").string();
   }

@@ -9,8 +9,8 @@
 #include "delta/snapshot.h"
 #include "pipeline/silver/build_state.h"
 #include "pipeline/silver/incremental.h"
-#include "pipeline/silver/silver_tables.h"
 #include "pipeline/silver/lake_tables.h"
+#include "pipeline/silver/silver_tables.h"
 
 namespace uw::silver {
 namespace {
@@ -55,31 +55,86 @@ SilverState StateOf(const ResolvedPlays& plays, const std::string& options,
   return state;
 }
 
+[[noreturn]] void FailChecks(const std::vector<std::string>& problems) {
+  Fail(ErrorCode::kCorrupt, "silver checks failed, nothing was published:\n  {}",
+       fmt::join(problems, "\n  "));
+}
+
 void CheckTables(const std::vector<LakeTable>& tables) {
   std::vector<std::string> problems;
   for (const LakeTable& table : tables) {
     for (std::string& problem : CheckTable(table)) problems.push_back(std::move(problem));
   }
-  if (problems.empty()) return;
-  Fail(ErrorCode::kCorrupt, "silver checks failed, nothing was published:\n  {}",
-       fmt::join(problems, "\n  "));
+  if (!problems.empty()) FailChecks(problems);
 }
 
-// Writes the changed files of every table, makes them durable, then commits table by table.
-void Publish(storage::ObjectStore& lake, const std::vector<LakeTable>& tables,
-             const SilverBuildOptions& options, SilverBuildReport& report, SilverState& state) {
+parquet::WriterOptions WriterFor(const SilverBuildOptions& options) {
   parquet::WriterOptions writer;
   writer.codec = options.codec;
-  std::vector<StagedTable> staged;
-  for (const LakeTable& table : tables) {
-    staged.push_back(StageTable(lake, lake::SilverTable(table.name), table, writer));
-  }
+  return writer;
+}
+
+// Makes the staged files durable, then commits table by table.
+void Commit(storage::ObjectStore& lake, std::vector<StagedTable> staged, SilverBuildReport& report,
+            SilverState& state) {
   lake.Sync();  // data files durable before any commit refers to them
   for (StagedTable& table : staged) {
     report.tables.push_back(CommitTable(lake, std::move(table)));
     state.versions[report.tables.back().name] = report.tables.back().version;
   }
   WriteSilverState(lake, state);
+}
+
+// Writes the changed files of every table, makes them durable, then commits table by table.
+void Publish(storage::ObjectStore& lake, const std::vector<LakeTable>& tables,
+             const SilverBuildOptions& options, SilverBuildReport& report, SilverState& state) {
+  const parquet::WriterOptions writer = WriterFor(options);
+  std::vector<StagedTable> staged;
+  for (const LakeTable& table : tables) {
+    staged.push_back(StageTable(lake, lake::SilverTable(table.name), table, writer));
+  }
+  Commit(lake, std::move(staged), report, state);
+}
+
+// A full build's tables, each built, checked and staged (its changed files written, not yet
+// committed) before the next is built, and the fact tables a month at a time: the rows of all
+// tables are never in memory together. Any failed check stops the staging; the remaining tables
+// are still checked so the error names every problem, and the files already staged are deleted
+// before it is thrown.
+std::vector<StagedTable> BuildAndStage(storage::ObjectStore& lake, const ResolvedPlays& plays,
+                                       const SilverBuildOptions& options,
+                                       SilverBuildReport& report) {
+  const parquet::WriterOptions writer = WriterFor(options);
+  std::vector<std::string> problems;
+  std::vector<StagedTable> staged;
+  auto mark = Clock::now();
+  const auto stage = [&](LakeTable table) {
+    for (std::string& problem : CheckTable(table)) problems.push_back(std::move(problem));
+    report.seconds_tables += Since(mark);
+    mark = Clock::now();
+    if (problems.empty())
+      staged.push_back(StageTable(lake, lake::SilverTable(table.name), table, writer));
+    report.seconds_write += Since(mark);
+    mark = Clock::now();
+  };
+  // A fact table is built, checked and written in one pass over its months: its time counts
+  // as writing.
+  const auto stage_stream = [&](const StreamedTable& table) {
+    report.seconds_tables += Since(mark);
+    mark = Clock::now();
+    const bool write = problems.empty();
+    StagedTable one = StageStreamedTable(lake, lake::SilverTable(table.shape.name), table, writer,
+                                         write, problems);
+    if (write) staged.push_back(std::move(one));
+    report.seconds_write += Since(mark);
+    mark = Clock::now();
+  };
+  ForEachSilverTable(plays, stage, stage_stream);
+  if (!problems.empty()) {
+    for (const StagedTable& table : staged) AbandonStaged(lake, table);
+    FailChecks(problems);
+  }
+  return staged;
 }
 
 }  // namespace
@@ -138,15 +193,14 @@ SilverBuildReport BuildSilver(storage::ObjectStore& lake, const SilverBuildOptio
   const ResolvedPlays plays = ResolvePlays(std::move(bronze), resolve);
   report.summary = plays.summary;
   report.seconds_resolve = Since(start);
+  std::vector<StagedTable> staged = BuildAndStage(lake, plays, options, report);
+  // The state after the tables: its memory reuses what their rows left free.
   start = Clock::now();
-  std::vector<LakeTable> tables = AllSilverTables(plays);
-  CheckTables(tables);
   SilverState next = StateOf(plays, fingerprint, std::move(inputs));
-  report.seconds_tables = Since(start);
-
+  report.seconds_tables += Since(start);
   start = Clock::now();
-  Publish(lake, tables, options, report, next);
-  report.seconds_write = Since(start);
+  Commit(lake, std::move(staged), report, next);
+  report.seconds_write += Since(start);
   return report;
 }
 

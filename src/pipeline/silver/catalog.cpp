@@ -68,12 +68,14 @@ class MusicCatalogBuilder {
  private:
   struct NamedSlot {
     std::string_view id;
+    const std::string* key = nullptr;  // the catalog's key, which `id` views
     uint16_t filled = 0;
     ArtistEntry* artist = nullptr;
     AlbumEntry* album = nullptr;
   };
   struct TrackSlot {
     std::string_view id;
+    const std::string* key = nullptr;  // the catalog's key, which `id` views
     TrackEntry* entry = nullptr;
     const LearnedIds::TrackFacts* facts = nullptr;
     uint16_t filled = 0;
@@ -102,6 +104,7 @@ class MusicCatalogBuilder {
     const auto [node, fresh] =
         catalog_.tracks.try_emplace(std::string(by_uri ? IdOfUri(uri) : key));
     slot.id = node->first;
+    slot.key = &node->first;
     slot.entry = &node->second;
     if (by_uri) {
       const auto facts = learned_.by_track_uri.find(std::string(uri));
@@ -114,7 +117,7 @@ class MusicCatalogBuilder {
     auto it = artists_.find(id);
     if (it != artists_.end()) return it->second;
     const auto node = catalog_.artists.try_emplace(std::string(id)).first;
-    NamedSlot slot{node->first, 0, &node->second, nullptr};
+    NamedSlot slot{node->first, &node->first, 0, &node->second, nullptr};
     node->second.name_only = id.starts_with("name:");
     return artists_.emplace(std::string(id), slot).first->second;
   }
@@ -123,7 +126,7 @@ class MusicCatalogBuilder {
     auto it = albums_.find(id);
     if (it != albums_.end()) return it->second;
     const auto node = catalog_.albums.try_emplace(std::string(id)).first;
-    NamedSlot slot{node->first, 0, nullptr, &node->second};
+    NamedSlot slot{node->first, &node->first, 0, nullptr, &node->second};
     node->second.name_only = id.starts_with("name:");
     return albums_.emplace(std::string(id), slot).first->second;
   }
@@ -142,7 +145,7 @@ class MusicCatalogBuilder {
   PlayIds AddPlay(const PlayRecord& p) {
     TrackSlot& track = Track(p);
     PlayIds ids;
-    ids.track_id = track.id;
+    ids.track_id = *track.key;
     // Primary artist: this play's id, the id the API gave for the track, the one id of the name.
     NamedSlot* artist = nullptr;
     if (!p.artist_id.empty()) {
@@ -188,11 +191,11 @@ class MusicCatalogBuilder {
       track.filled |= kDuration;
     }
     if (artist != nullptr) {
-      ids.artist_id = artist->id;
+      ids.artist_id = *artist->key;
       Fill(artist->artist->name, p.artist_name, artist->filled, kName);
     }
     if (album != nullptr) {
-      ids.album_id = album->id;
+      ids.album_id = *album->key;
       Fill(album->album->name, p.album_name, album->filled, kName);
       Fill(album->album->artist_id, artist_id, album->filled, kArtistId);
       Fill(album->album->artist_name, p.artist_name, album->filled, kArtistName);
@@ -241,7 +244,12 @@ void AddPodcast(const PlayRecord& p, NameIds& names, Catalog& catalog) {
   PlayIds ids;
   const auto episode_node = catalog.episodes.try_emplace(episode_id).first;
   ids.track_id = episode_node->first;
-  if (!show_id.empty()) ids.artist_id = catalog.shows.try_emplace(show_id).first->first;
+  ShowEntry* show = nullptr;
+  if (!show_id.empty()) {
+    const auto show_node = catalog.shows.try_emplace(show_id).first;
+    ids.artist_id = show_node->first;
+    show = &show_node->second;
+  }
 
   EpisodeEntry& episode = episode_node->second;
   if (episode.first_played_ms == 0) episode.first_played_ms = p.ended_at_ms;
@@ -251,13 +259,12 @@ void AddPodcast(const PlayRecord& p, NameIds& names, Catalog& catalog) {
   episode.content_type = ContentName(p.content);
   SetIfPresent(episode.show_id, ids.artist_id);
   SetIfPresent(episode.show_name, show_name);
-  if (!ids.artist_id.empty()) {
-    ShowEntry& show = catalog.shows[ids.artist_id];
-    SetIfPresent(show.name, show_name);
-    show.kind = book ? "audiobook" : "podcast";
-    if (book) SetIfPresent(show.uri, p.audiobook_uri);
+  if (show != nullptr) {
+    SetIfPresent(show->name, show_name);
+    show->kind = book ? "audiobook" : "podcast";
+    if (book) SetIfPresent(show->uri, p.audiobook_uri);
   }
-  catalog.podcast_ids.push_back(std::move(ids));
+  catalog.podcast_ids.push_back(ids);
 }
 
 }  // namespace

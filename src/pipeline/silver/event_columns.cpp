@@ -103,26 +103,25 @@ size_t AppendEventContext(parquet::Batch& batch, size_t c, const PlayRecord& p) 
   return c;
 }
 
-LakeTable EventTable(
-    std::string name, const std::vector<parquet::Field>& identity,
-    const std::vector<PlayRecord>& plays,
-    const std::function<void(parquet::Batch&, size_t, size_t)>& append_identity) {
+StreamedTable EventStream(std::string name, const std::vector<parquet::Field>& identity,
+                          const std::vector<PlayRecord>& plays,
+                          std::function<void(parquet::Batch&, size_t, size_t)> append_identity) {
   std::vector<parquet::Field> fields = EventTimeFields();
   fields.insert(fields.end(), identity.begin(), identity.end());
   for (parquet::Field& f : EventContextFields()) fields.push_back(std::move(f));
-  LakeTable table;
-  table.name = std::move(name);
-  table.schema = parquet::Schema(std::move(fields));
-  table.partition_columns = {"year", "month"};
-  table.key = {"event_id"};
-  table.partitions = BuildMonthPartitions(
-      table.schema, plays.size(), [&](size_t i) { return plays[i].ended_at_ms; },
-      [&](parquet::Batch& rows, size_t i) {
+  LakeTable shape;
+  shape.name = std::move(name);
+  shape.schema = parquet::Schema(std::move(fields));
+  shape.partition_columns = {"year", "month"};
+  shape.key = {"event_id"};
+  return StreamMonthPartitions(
+      std::move(shape), plays.size(), [&](size_t i) { return plays[i].ended_at_ms; },
+      [&plays, identity_columns = identity.size(), append_identity = std::move(append_identity)](
+          parquet::Batch& rows, size_t i) {
         const size_t c = AppendEventTime(rows, 0, plays[i]);
         append_identity(rows, i, c);
-        AppendEventContext(rows, c + identity.size(), plays[i]);
+        AppendEventContext(rows, c + identity_columns, plays[i]);
       });
-  return table;
 }
 
 std::string SourcesText(uint8_t sources) {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "parquet/batch.h"
-#include "pipeline/silver/play_record.h"
 #include "pipeline/silver/lake_tables.h"
+#include "pipeline/silver/play_record.h"
 
 namespace uw::silver {
 
@@ -25,9 +25,10 @@ size_t AppendEventContext(parquet::Batch& batch, size_t first_column, const Play
 // A fact table of `plays`: the time columns, then `identity` (filled by `append_identity(rows,
 // i, first_column)` for play i), then the context columns; keyed by event_id and partitioned
 // by the UTC month of ended_at.
-LakeTable EventTable(std::string name, const std::vector<parquet::Field>& identity,
-                       const std::vector<PlayRecord>& plays,
-                       const std::function<void(parquet::Batch&, size_t, size_t)>& append_identity);
+// Built one month at a time: `plays` must outlive the result.
+StreamedTable EventStream(std::string name, const std::vector<parquet::Field>& identity,
+                          const std::vector<PlayRecord>& plays,
+                          std::function<void(parquet::Batch&, size_t, size_t)> append_identity);
 
 // "api,extended,account": every source that saw the play, in priority order.
 std::string SourcesText(uint8_t sources);

@@ -9,6 +9,7 @@
 
 namespace uw::silver {
 
+using tables::AbandonStaged;
 using tables::AppendOptBool;
 using tables::AppendOptInt64;
 using tables::AppendOptMicros;
@@ -17,13 +18,17 @@ using tables::BuildMonthPartitions;
 using tables::CheckTable;
 using tables::CommitTable;
 using tables::LakeTable;
+using tables::Materialize;
 using tables::MonthPartitioner;
 using tables::PublishedTable;
 using tables::ReadPartitions;
 using tables::ReadTable;
 using tables::SinglePartition;
 using tables::StagedTable;
+using tables::StageStreamedTable;
 using tables::StageTable;
+using tables::StreamedTable;
+using tables::StreamMonthPartitions;
 using tables::TablePartition;
 
 }  // namespace uw::silver

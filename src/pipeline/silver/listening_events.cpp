@@ -5,7 +5,7 @@
 
 namespace uw::silver {
 
-LakeTable ListeningEventsTable(const ResolvedPlays& plays, const Catalog& catalog) {
+StreamedTable ListeningEventsStream(const ResolvedPlays& plays, const Catalog& catalog) {
   using parquet::ColumnType;
   const std::vector<parquet::Field> identity = {
       {"track_id", ColumnType::kString, false},   {"track_uri", ColumnType::kString, true},
@@ -14,20 +14,24 @@ LakeTable ListeningEventsTable(const ResolvedPlays& plays, const Catalog& catalo
       {"album_name", ColumnType::kString, true},  {"context_type", ColumnType::kString, true},
       {"context_uri", ColumnType::kString, true},
   };
-  return EventTable("listening_events", identity, plays.music,
-                    [&](parquet::Batch& rows, size_t i, size_t c) {
-                      const PlayRecord& p = plays.music[i];
-                      const PlayIds& ids = catalog.music_ids[i];
-                      rows.column(c++).AppendString(ids.track_id);
-                      AppendText(rows.column(c++), p.resolved_uri);
-                      AppendText(rows.column(c++), p.track_name);
-                      AppendText(rows.column(c++), ids.artist_id);
-                      AppendText(rows.column(c++), p.artist_name);
-                      AppendText(rows.column(c++), ids.album_id);
-                      AppendText(rows.column(c++), p.album_name);
-                      AppendText(rows.column(c++), p.context_type);
-                      AppendText(rows.column(c++), p.context_uri);
-                    });
+  return EventStream("listening_events", identity, plays.music,
+                     [&](parquet::Batch& rows, size_t i, size_t c) {
+                       const PlayRecord& p = plays.music[i];
+                       const PlayIds& ids = catalog.music_ids[i];
+                       rows.column(c++).AppendString(ids.track_id);
+                       AppendText(rows.column(c++), p.resolved_uri);
+                       AppendText(rows.column(c++), p.track_name);
+                       AppendText(rows.column(c++), ids.artist_id);
+                       AppendText(rows.column(c++), p.artist_name);
+                       AppendText(rows.column(c++), ids.album_id);
+                       AppendText(rows.column(c++), p.album_name);
+                       AppendText(rows.column(c++), p.context_type);
+                       AppendText(rows.column(c++), p.context_uri);
+                     });
+}
+
+LakeTable ListeningEventsTable(const ResolvedPlays& plays, const Catalog& catalog) {
+  return Materialize(ListeningEventsStream(plays, catalog));
 }
 
 }  // namespace uw::silver

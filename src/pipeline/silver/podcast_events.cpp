@@ -5,7 +5,7 @@
 
 namespace uw::silver {
 
-LakeTable PodcastEventsTable(const ResolvedPlays& plays, const Catalog& catalog) {
+StreamedTable PodcastEventsStream(const ResolvedPlays& plays, const Catalog& catalog) {
   using parquet::ColumnType;
   const std::vector<parquet::Field> identity = {
       {"content_type", ColumnType::kString, false}, {"episode_id", ColumnType::kString, false},
@@ -15,26 +15,30 @@ LakeTable PodcastEventsTable(const ResolvedPlays& plays, const Catalog& catalog)
       {"chapter_uri", ColumnType::kString, true},   {"chapter_title", ColumnType::kString, true},
       {"author_name", ColumnType::kString, true},
   };
-  return EventTable("podcast_events", identity, plays.podcast,
-                    [&](parquet::Batch& rows, size_t i, size_t c) {
-                      const PlayRecord& p = plays.podcast[i];
-                      const PlayIds& ids = catalog.podcast_ids[i];
-                      rows.column(c++).AppendString(ContentName(p.content));
-                      rows.column(c++).AppendString(ids.track_id);
-                      AppendText(rows.column(c++), p.content == Content::kAudiobook
-                                                       ? std::string_view{}
-                                                       : std::string_view(p.resolved_uri));
-                      AppendText(rows.column(c++), p.episode_name);
-                      AppendText(rows.column(c++), ids.artist_id);
-                      AppendText(rows.column(c++), p.show_name);
-                      AppendText(rows.column(c++), p.audiobook_uri);
-                      AppendText(rows.column(c++), p.audiobook_title);
-                      AppendText(rows.column(c++), p.content == Content::kAudiobook
-                                                       ? std::string_view(p.resolved_uri)
-                                                       : std::string_view{});
-                      AppendText(rows.column(c++), p.chapter_title);
-                      AppendText(rows.column(c++), p.author_name);
-                    });
+  return EventStream("podcast_events", identity, plays.podcast,
+                     [&](parquet::Batch& rows, size_t i, size_t c) {
+                       const PlayRecord& p = plays.podcast[i];
+                       const PlayIds& ids = catalog.podcast_ids[i];
+                       rows.column(c++).AppendString(ContentName(p.content));
+                       rows.column(c++).AppendString(ids.track_id);
+                       AppendText(rows.column(c++), p.content == Content::kAudiobook
+                                                        ? std::string_view{}
+                                                        : std::string_view(p.resolved_uri));
+                       AppendText(rows.column(c++), p.episode_name);
+                       AppendText(rows.column(c++), ids.artist_id);
+                       AppendText(rows.column(c++), p.show_name);
+                       AppendText(rows.column(c++), p.audiobook_uri);
+                       AppendText(rows.column(c++), p.audiobook_title);
+                       AppendText(rows.column(c++), p.content == Content::kAudiobook
+                                                        ? std::string_view(p.resolved_uri)
+                                                        : std::string_view{});
+                       AppendText(rows.column(c++), p.chapter_title);
+                       AppendText(rows.column(c++), p.author_name);
+                     });
+}
+
+LakeTable PodcastEventsTable(const ResolvedPlays& plays, const Catalog& catalog) {
+  return Materialize(PodcastEventsStream(plays, catalog));
 }
 
 }  // namespace uw::silver

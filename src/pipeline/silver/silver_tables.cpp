@@ -2,18 +2,25 @@
 
 namespace uw::silver {
 
-std::vector<LakeTable> AllSilverTables(const ResolvedPlays& plays) {
+void ForEachSilverTable(const ResolvedPlays& plays, const std::function<void(LakeTable)>& visit,
+                        const std::function<void(const StreamedTable&)>& stream) {
   const Catalog catalog = BuildCatalog(plays);
+  visit(TracksTable(catalog));
+  visit(TrackArtistsTable(catalog));
+  visit(ArtistsTable(catalog));
+  visit(AlbumsTable(catalog));
+  visit(ShowsTable(catalog));
+  visit(EpisodesTable(catalog));
+  for (LakeTable& table : EnrichmentTables()) visit(std::move(table));
+  stream(ListeningEventsStream(plays, catalog));
+  stream(PodcastEventsStream(plays, catalog));
+}
+
+std::vector<LakeTable> AllSilverTables(const ResolvedPlays& plays) {
   std::vector<LakeTable> tables;
-  tables.push_back(TracksTable(catalog));
-  tables.push_back(TrackArtistsTable(catalog));
-  tables.push_back(ArtistsTable(catalog));
-  tables.push_back(AlbumsTable(catalog));
-  tables.push_back(ShowsTable(catalog));
-  tables.push_back(EpisodesTable(catalog));
-  for (LakeTable& table : EnrichmentTables()) tables.push_back(std::move(table));
-  tables.push_back(ListeningEventsTable(plays, catalog));
-  tables.push_back(PodcastEventsTable(plays, catalog));
+  ForEachSilverTable(
+      plays, [&](LakeTable table) { tables.push_back(std::move(table)); },
+      [&](const StreamedTable& table) { tables.push_back(Materialize(table)); });
   return tables;
 }
 

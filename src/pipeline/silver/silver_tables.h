@@ -2,17 +2,21 @@
 // keys and lineage are documented in docs/lake.md.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "pipeline/silver/catalog.h"
-#include "pipeline/silver/resolve_plays.h"
 #include "pipeline/silver/lake_tables.h"
+#include "pipeline/silver/resolve_plays.h"
 
 namespace uw::silver {
 
 // Facts, Hive-partitioned year=/month= by the UTC end of the play.
 LakeTable ListeningEventsTable(const ResolvedPlays& plays, const Catalog& catalog);
 LakeTable PodcastEventsTable(const ResolvedPlays& plays, const Catalog& catalog);
+// The same tables built one month at a time (plays and catalog must outlive them).
+StreamedTable ListeningEventsStream(const ResolvedPlays& plays, const Catalog& catalog);
+StreamedTable PodcastEventsStream(const ResolvedPlays& plays, const Catalog& catalog);
 
 // Dimensions learned from the plays.
 LakeTable TracksTable(const Catalog& catalog);
@@ -26,7 +30,14 @@ LakeTable EpisodesTable(const Catalog& catalog);
 // lastfm_artist_tags): their schemas, empty until enrichment fills them.
 std::vector<LakeTable> EnrichmentTables();
 
-// All of the above, in publishing order (dimensions before facts).
+// Hands every table above, one at a time in publishing order (dimensions before facts), to
+// `visit` (the dimensions, small) or `stream` (the facts, built a month at a time), building the
+// next only after the last returned: a caller that publishes and drops each table never holds
+// the rows of all tables at once.
+void ForEachSilverTable(const ResolvedPlays& plays, const std::function<void(LakeTable)>& visit,
+                        const std::function<void(const StreamedTable&)>& stream);
+
+// All of the above, in publishing order.
 std::vector<LakeTable> AllSilverTables(const ResolvedPlays& plays);
 
 }  // namespace uw::silver

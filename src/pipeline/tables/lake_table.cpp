@@ -1,6 +1,7 @@
 #include "pipeline/tables/lake_table.h"
 
 #include <map>
+#include <memory>
 
 #include "core/civil_time.h"
 #include "core/error.h"
@@ -81,6 +82,53 @@ std::vector<TablePartition> BuildMonthPartitions(
     for (size_t i = runs[r].begin; i < runs[r].end; ++i) append(*batches[r], i);
   });
   return months.Take();
+}
+
+LakeTable Materialize(const StreamedTable& table) {
+  std::vector<std::optional<parquet::Batch>> rows(table.partitions.size());
+  parquet::ParallelFor(rows.size(), parquet::DefaultThreads(),
+                       [&](size_t i) { rows[i].emplace(table.build(i)); });
+  LakeTable out = table.shape;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out.partitions.push_back({table.partitions[i], std::move(*rows[i])});
+  }
+  return out;
+}
+
+StreamedTable StreamMonthPartitions(LakeTable shape, size_t count,
+                                    const std::function<int64_t(size_t)>& ended_ms,
+                                    std::function<void(parquet::Batch&, size_t)> append) {
+  // The rows of each UTC month, in row order (what MonthPartitioner appends them in).
+  std::map<std::pair<int, int>, std::vector<uint32_t>> months;
+  std::vector<uint32_t>* current = nullptr;
+  int64_t begin_ms = 1, end_ms = 0;
+  for (size_t i = 0; i < count; ++i) {
+    const int64_t ms = ended_ms(i);
+    if (current == nullptr || ms < begin_ms || ms >= end_ms) {
+      const core::CivilDate day = core::CivilFromDays(core::FloorDiv(ms, 86'400'000));
+      begin_ms = core::DaysFromCivil(day.year, day.month, 1) * 86'400'000;
+      end_ms = (day.month == 12 ? core::DaysFromCivil(day.year + 1, 1, 1)
+                                : core::DaysFromCivil(day.year, day.month + 1, 1)) *
+               86'400'000;
+      current = &months[{day.year, day.month}];
+    }
+    current->push_back(static_cast<uint32_t>(i));
+  }
+  StreamedTable table;
+  table.shape = std::move(shape);
+  auto rows = std::make_shared<std::vector<std::vector<uint32_t>>>();
+  for (auto& [month, indices] : months) {
+    table.partitions.push_back(
+        {{"year", std::to_string(month.first)}, {"month", std::to_string(month.second)}});
+    rows->push_back(std::move(indices));
+  }
+  table.build = [schema = table.shape.schema, rows, append = std::move(append)](size_t p) {
+    parquet::Batch batch(schema);
+    batch.Reserve((*rows)[p].size());
+    for (const uint32_t i : (*rows)[p]) append(batch, i);
+    return batch;
+  };
+  return table;
 }
 
 std::vector<TablePartition> SinglePartition(parquet::Batch rows) {

@@ -60,6 +60,24 @@ std::vector<TablePartition> BuildMonthPartitions(
     const parquet::Schema& schema, size_t count, const std::function<int64_t(size_t)>& ended_ms,
     const std::function<void(parquet::Batch&, size_t)>& append);
 
+// A table whose partitions are built on demand, so a fact table of millions of rows is never
+// held whole: the publisher (StageStreamedTable) builds a partition, checks it, names it by its
+// content, writes it when it changed and drops it before building another.
+struct StreamedTable {
+  LakeTable shape;  // name, schema, partition columns and key; no partitions, not partial
+  std::vector<delta::PartitionValues> partitions;  // in publishing order
+  std::function<parquet::Batch(size_t)> build;     // the rows of partition i; called concurrently
+};
+
+// Every partition built (in parallel) into one LakeTable.
+LakeTable Materialize(const StreamedTable& table);
+
+// A fact table partitioned like BuildMonthPartitions (the same partitions, rows and order), built
+// one month at a time. The result keeps `append`: what it refers to must outlive the result.
+StreamedTable StreamMonthPartitions(LakeTable shape, size_t count,
+                                    const std::function<int64_t(size_t)>& ended_ms,
+                                    std::function<void(parquet::Batch&, size_t)> append);
+
 // A table of one unpartitioned file (possibly empty: plain Parquet readers still find its schema).
 std::vector<TablePartition> SinglePartition(parquet::Batch rows);
 

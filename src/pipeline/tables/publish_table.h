@@ -39,9 +39,21 @@ struct StagedTable {
 // Step 1: removes orphans, compares partitions with the live files, writes the changed ones.
 StagedTable StageTable(storage::ObjectStore& lake, const std::string& table_root,
                        const LakeTable& table, const parquet::WriterOptions& options);
+// Step 1 for a streamed table, with its checks (CheckTable's messages, appended to `problems`):
+// builds each partition, checks it, names it by its content and, when `write`, writes it if it
+// changed, then drops it; partitions are handled in parallel, one per thread at a time. When a
+// check of this table fails, the files it wrote are deleted again and nothing is staged; with
+// `write` false (an earlier table failed) the table is only checked.
+StagedTable StageStreamedTable(storage::ObjectStore& lake, const std::string& table_root,
+                               const StreamedTable& table, const parquet::WriterOptions& options,
+                               bool write, std::vector<std::string>& problems);
 // Step 2 (after the caller made the staged files durable, ObjectStore::Sync): one Delta commit,
 // then the replaced files are deleted.
 PublishedTable CommitTable(storage::ObjectStore& lake, StagedTable staged);
+
+// Instead of step 2: deletes the files step 1 wrote that the table's current version does not
+// reference, so a build that fails after staging leaves only the previous version behind.
+void AbandonStaged(storage::ObjectStore& lake, const StagedTable& staged);
 
 // The data file name of a partition: part-<32 hex of SHA-256 over schema, format and rows>.parquet.
 std::string ContentFileName(const LakeTable& table, const parquet::Batch& rows,

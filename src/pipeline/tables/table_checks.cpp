@@ -141,34 +141,60 @@ void CheckUniqueKey(const LakeTable& table, size_t max_named, std::vector<std::s
   });
 }
 
-void CheckNotNull(const LakeTable& table, size_t max_named, std::vector<std::string>& out) {
+}  // namespace
+
+std::vector<std::string> CheckTable(const LakeTable& table, size_t max_named) {
+  std::vector<NullCounts> counts;
+  for (const TablePartition& partition : table.partitions) {
+    counts.push_back(CountNulls(table, partition, max_named));
+  }
+  std::vector<std::string> problems = NullProblems(table, counts, max_named);
+  CheckUniqueKey(table, max_named, problems);
+  return problems;
+}
+
+NullCounts CountNulls(const LakeTable& table, const TablePartition& partition, size_t max_named) {
+  NullCounts counts;
+  counts.nulls.assign(table.schema.size(), 0);
+  counts.named.resize(table.schema.size());
+  for (size_t c = 0; c < table.schema.size(); ++c) {
+    if (table.schema.field(c).nullable) continue;
+    const parquet::ColumnVector& values = partition.rows.column(c);
+    counts.nulls[c] = values.null_count();
+    for (size_t row = 0; row < values.size() && values.null_count() != 0; ++row) {
+      if (values.IsNull(row) && counts.named[c].size() < max_named) {
+        counts.named[c].push_back(KeyText(table, partition.rows, row) + " in " +
+                                  PartitionText(table, partition.values));
+      }
+    }
+  }
+  return counts;
+}
+
+std::vector<std::string> NullProblems(const LakeTable& table, const std::vector<NullCounts>& counts,
+                                      size_t max_named) {
+  std::vector<std::string> problems;
   for (size_t c = 0; c < table.schema.size(); ++c) {
     const parquet::Field& field = table.schema.field(c);
     if (field.nullable) continue;
     uint64_t nulls = 0;
     std::vector<std::string> named;
-    for (const TablePartition& partition : table.partitions) {
-      const parquet::ColumnVector& values = partition.rows.column(c);
-      nulls += values.null_count();
-      for (size_t row = 0; row < values.size() && values.null_count() != 0; ++row) {
-        if (values.IsNull(row) && named.size() < max_named) {
-          named.push_back(KeyText(table, partition.rows, row) + " in " +
-                          PartitionText(table, partition.values));
-        }
+    for (const NullCounts& partition : counts) {
+      nulls += partition.nulls[c];
+      for (const std::string& row : partition.named[c]) {
+        if (named.size() < max_named) named.push_back(row);
       }
     }
     if (nulls != 0) {
-      out.push_back(fmt::format("{}: {} is null in {} rows: {}", table.name, field.name, nulls,
-                                fmt::join(named, "; ")));
+      problems.push_back(fmt::format("{}: {} is null in {} rows: {}", table.name, field.name, nulls,
+                                     fmt::join(named, "; ")));
     }
   }
+  return problems;
 }
 
-}  // namespace
-
-std::vector<std::string> CheckTable(const LakeTable& table, size_t max_named) {
+std::vector<std::string> KeyProblems(const LakeTable& table, size_t max_named) {
   std::vector<std::string> problems;
-  CheckNotNull(table, max_named, problems);
   CheckUniqueKey(table, max_named, problems);
   return problems;
 }

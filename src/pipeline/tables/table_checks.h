@@ -14,4 +14,18 @@ namespace uw::tables {
 // the table is sound. At most `max_named` rows are named per problem.
 std::vector<std::string> CheckTable(const LakeTable& table, size_t max_named = 5);
 
+// CheckTable in parts, for a table checked one partition at a time (StageStreamedTable): the
+// nulls of each partition, merged in partition order, then the key of all partitions (which need
+// hold only the key columns). Together they give exactly CheckTable's messages.
+struct NullCounts {
+  std::vector<uint64_t> nulls;                  // per column of the schema
+  std::vector<std::vector<std::string>> named;  // per column: at most max_named rows
+};
+NullCounts CountNulls(const LakeTable& table, const TablePartition& partition,
+                      size_t max_named = 5);
+// `counts` per partition, in partition order.
+std::vector<std::string> NullProblems(const LakeTable& table, const std::vector<NullCounts>& counts,
+                                      size_t max_named = 5);
+std::vector<std::string> KeyProblems(const LakeTable& table, size_t max_named = 5);
+
 }  // namespace uw::tables

@@ -1,0 +1,158 @@
+// A streamed table (lake_table.h StreamedTable, publish_table.h StageStreamedTable) must publish
+// exactly what the same rows as one LakeTable publish: the same partitions, file names, checks.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "delta/snapshot.h"
+#include "pipeline/tables/lake_table.h"
+#include "pipeline/tables/publish_table.h"
+#include "pipeline/tables/table_checks.h"
+#include "storage/memory_store.h"
+
+namespace uw::tables {
+namespace {
+
+using parquet::ColumnType;
+
+constexpr int64_t kDayMs = 86'400'000;
+
+struct Row {
+  int64_t ended_ms;
+  std::string id;
+  std::optional<int64_t> played;
+};
+
+LakeTable Shape() {
+  LakeTable shape;
+  shape.name = "events";
+  shape.schema = parquet::Schema({{"event_id", ColumnType::kString, false},
+                                  {"ended_at", ColumnType::kInt64, false},
+                                  {"ms_played", ColumnType::kInt64, false}});
+  shape.partition_columns = {"year", "month"};
+  shape.key = {"event_id"};
+  return shape;
+}
+
+// Rows over three months (2024-01 … 2024-03), some out of order when `shuffled`.
+std::vector<Row> Rows(bool shuffled) {
+  std::vector<Row> rows;
+  const int64_t jan1 = 19723 * kDayMs;  // 2024-01-01
+  for (int i = 0; i < 90; ++i) rows.push_back({jan1 + i * kDayMs + i, "e" + std::to_string(i), i});
+  if (shuffled) std::swap(rows[3], rows[70]);
+  return rows;
+}
+
+StreamedTable Stream(const std::vector<Row>& rows) {
+  return StreamMonthPartitions(
+      Shape(), rows.size(), [&](size_t i) { return rows[i].ended_ms; },
+      [&rows](parquet::Batch& batch, size_t i) {
+        batch.column(0).AppendString(rows[i].id);
+        batch.column(1).AppendInt64(rows[i].ended_ms);
+        if (rows[i].played) {
+          batch.column(2).AppendInt64(*rows[i].played);
+        } else {
+          batch.column(2).AppendNull();
+        }
+      });
+}
+
+LakeTable Whole(const std::vector<Row>& rows) {
+  LakeTable table = Shape();
+  table.partitions = BuildMonthPartitions(
+      table.schema, rows.size(), [&](size_t i) { return rows[i].ended_ms; },
+      [&](parquet::Batch& batch, size_t i) {
+        batch.column(0).AppendString(rows[i].id);
+        batch.column(1).AppendInt64(rows[i].ended_ms);
+        if (rows[i].played) {
+          batch.column(2).AppendInt64(*rows[i].played);
+        } else {
+          batch.column(2).AppendNull();
+        }
+      });
+  return table;
+}
+
+std::vector<std::string> Keys(const storage::ObjectStore& lake, const std::string& root) {
+  std::vector<std::string> keys;
+  for (const auto& object : lake.List(root)) keys.push_back(object.key);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+TEST(StreamedTable, MaterializesToTheMonthPartitions) {
+  for (const bool shuffled : {false, true}) {
+    const std::vector<Row> rows = Rows(shuffled);
+    const LakeTable whole = Whole(rows);
+    const LakeTable streamed = Materialize(Stream(rows));
+    ASSERT_EQ(streamed.partitions.size(), 3u);
+    ASSERT_EQ(streamed.partitions.size(), whole.partitions.size());
+    for (size_t p = 0; p < whole.partitions.size(); ++p) {
+      EXPECT_EQ(streamed.partitions[p].values, whole.partitions[p].values);
+      EXPECT_EQ(ContentFileName(streamed, streamed.partitions[p].rows, {}),
+                ContentFileName(whole, whole.partitions[p].rows, {}));
+    }
+  }
+}
+
+TEST(StreamedTable, StagesTheSameFilesAsTheWholeTable) {
+  const std::vector<Row> rows = Rows(true);
+  storage::MemoryStore whole_lake("whole"), streamed_lake("streamed");
+  const PublishedTable whole =
+      CommitTable(whole_lake, StageTable(whole_lake, "silver/events", Whole(rows), {}));
+  std::vector<std::string> problems;
+  PublishedTable streamed = CommitTable(
+      streamed_lake,
+      StageStreamedTable(streamed_lake, "silver/events", Stream(rows), {}, true, problems));
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(streamed.rows, whole.rows);
+  EXPECT_EQ(streamed.partitions_written, 3u);
+  EXPECT_EQ(streamed.rewritten, whole.rewritten);
+  const auto files = [](const storage::ObjectStore& lake) {
+    std::vector<std::string> paths;
+    const auto snapshot = delta::ReadSnapshot(lake, "silver/events");
+    for (const auto& [path, add] : snapshot->live_files)
+      paths.push_back(path + " " + add.stats_json);
+    return paths;
+  };
+  EXPECT_EQ(files(streamed_lake), files(whole_lake));
+
+  // Again with one month changed: that month alone is rewritten.
+  std::vector<Row> changed = rows;
+  changed.back().played = 7;
+  problems.clear();
+  streamed = CommitTable(streamed_lake, StageStreamedTable(streamed_lake, "silver/events",
+                                                           Stream(changed), {}, true, problems));
+  EXPECT_EQ(streamed.partitions_written, 1u);
+  EXPECT_EQ(streamed.partitions_unchanged, 2u);
+  EXPECT_EQ(streamed.rewritten, std::vector<std::string>{"year=2024/month=3"});
+}
+
+TEST(StreamedTable, ReportsCheckTablesProblemsAndWritesNothing) {
+  std::vector<Row> rows = Rows(false);
+  rows[80].id = rows[2].id;  // a key repeated across months
+  rows[5].played.reset();    // a null in a not-null column
+  const std::vector<std::string> expected = CheckTable(Whole(rows));
+  ASSERT_EQ(expected.size(), 2u);
+
+  storage::MemoryStore lake("checks");
+  const std::vector<Row> sound = Rows(false);
+  std::vector<std::string> problems;
+  CommitTable(lake, StageStreamedTable(lake, "silver/events", Stream(sound), {}, true, problems));
+  ASSERT_TRUE(problems.empty());
+  const std::vector<std::string> before = Keys(lake, "silver/events");
+
+  const StagedTable staged =
+      StageStreamedTable(lake, "silver/events", Stream(rows), {}, true, problems);
+  EXPECT_EQ(problems, expected);
+  EXPECT_FALSE(staged.needs_commit);
+  EXPECT_EQ(Keys(lake, "silver/events"), before);  // the files it wrote are gone again
+
+  problems.clear();
+  StageStreamedTable(lake, "silver/events", Stream(rows), {}, false, problems);
+  EXPECT_EQ(problems, expected);
+  EXPECT_EQ(Keys(lake, "silver/events"), before);
+}
+
+}  // namespace
+}  // namespace uw::tables
