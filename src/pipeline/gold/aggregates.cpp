@@ -7,19 +7,24 @@
 
 namespace uw::gold {
 
-std::vector<tables::LakeTable> AggregateTables(const GoldPlays& plays) {
+void ForEachAggregateTable(const GoldPlays& plays,
+                           const std::function<void(tables::LakeTable)>& visit) {
   const PlayIndex index = IndexPlays(plays);
+  visit(DimDateTable(plays));
+  visit(SessionsTable(index));
+  visit(AggDailyTable(index));
+  visit(AggMonthlyTable(index));
+  visit(AggYearlyTable(index));
+  visit(AggArtistTable(index));
+  visit(AggTrackTable(index));
+  visit(AggAlbumTable(index));
+  visit(AggGenreMonthlyTable(index));
+  visit(AggHourWeekdayTable(plays));
+}
+
+std::vector<tables::LakeTable> AggregateTables(const GoldPlays& plays) {
   std::vector<tables::LakeTable> out;
-  out.push_back(DimDateTable(plays));
-  out.push_back(SessionsTable(index));
-  out.push_back(AggDailyTable(index));
-  out.push_back(AggMonthlyTable(index));
-  out.push_back(AggYearlyTable(index));
-  out.push_back(AggArtistTable(index));
-  out.push_back(AggTrackTable(index));
-  out.push_back(AggAlbumTable(index));
-  out.push_back(AggGenreMonthlyTable(index));
-  out.push_back(AggHourWeekdayTable(plays));
+  ForEachAggregateTable(plays, [&](tables::LakeTable table) { out.push_back(std::move(table)); });
   return out;
 }
 

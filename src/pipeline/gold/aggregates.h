@@ -3,6 +3,7 @@
 // only GoldPlays.counted plays (not incognito, ms_played > 0), in the listener's local calendar.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "pipeline/gold/gold_plays.h"
@@ -23,6 +24,9 @@ tables::LakeTable AggHourWeekdayTable(const GoldPlays& plays);
 
 // All of the above, in publishing order.
 std::vector<tables::LakeTable> AggregateTables(const GoldPlays& plays);
+// The same tables handed to `visit` one by one, each built after the previous one was visited.
+void ForEachAggregateTable(const GoldPlays& plays,
+                           const std::function<void(tables::LakeTable)>& visit);
 
 // The tables that group by track, artist or album, from plays indexed once (group_index.h):
 // AggregateTables shares one PlayIndex between them.

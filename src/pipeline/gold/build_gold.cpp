@@ -4,12 +4,14 @@
 
 #include <array>
 #include <chrono>
+#include <optional>
 
 #include "core/error.h"
 #include "core/lake_paths.h"
 #include "delta/snapshot.h"
 #include "pipeline/gold/gold_state.h"
 #include "pipeline/gold/gold_tables.h"
+#include "pipeline/gold/silver_access.h"
 #include "pipeline/tables/read_table.h"
 #include "pipeline/tables/table_checks.h"
 
@@ -80,6 +82,23 @@ std::string WhyBuild(const GoldBuildOptions& options, const std::optional<GoldSt
   return "";
 }
 
+// A silver fact table's `columns` in (ended_at, event_id) order, read a month at a time in
+// numeric month order and each month put in order as it comes (silver orders ties differently),
+// so the whole table is never sorted, nor copied, at once.
+parquet::Batch ReadFactInOrder(const storage::ObjectStore& lake, const char* table,
+                               const std::vector<std::string>& columns) {
+  std::optional<parquet::Batch> out;
+  const parquet::Schema schema =
+      tables::ReadTableByPartition(lake, lake::SilverTable(table), columns,
+                                   [&](parquet::Batch month) {
+                                     month = SortByEndThenId(std::move(month), table);
+                                     if (!out) out.emplace(month.schema());
+                                     out->Append(month);
+                                   });
+  if (!out) out.emplace(schema);
+  return std::move(*out);
+}
+
 parquet::Batch ReadSilver(const storage::ObjectStore& lake, const char* table) {
   return tables::ReadTable(lake, lake::SilverTable(table));
 }
@@ -100,26 +119,57 @@ SilverInputs ReadSilverInputs(const storage::ObjectStore& lake) {
   };
 }
 
-void CheckTables(const std::vector<tables::LakeTable>& all) {
-  std::vector<std::string> problems;
-  for (const tables::LakeTable& table : all) {
-    for (std::string& problem : tables::CheckTable(table)) problems.push_back(std::move(problem));
-  }
-  if (problems.empty()) return;
+[[noreturn]] void FailChecks(const std::vector<std::string>& problems) {
   Fail(ErrorCode::kCorrupt, "gold checks failed, nothing was published:\n  {}",
        fmt::join(problems, "\n  "));
 }
 
-// Writes the changed files of every table, makes them durable, then commits table by table
-// (the same protocol as silver: build_silver.cpp).
-void Publish(storage::ObjectStore& lake, const std::vector<tables::LakeTable>& all,
-             const GoldBuildOptions& options, GoldBuildReport& report, GoldState& state) {
+// Every table built, checked and staged (its changed files written, not yet committed) before
+// the next is built, the facts a month at a time, as silver does (build_silver.cpp): the rows of
+// all tables are never in memory together. A failed check stops the staging; the remaining
+// tables are still checked so the error names every problem, and the files already staged are
+// deleted before it is thrown.
+std::vector<tables::StagedTable> BuildAndStage(storage::ObjectStore& lake, const GoldPlays& plays,
+                                               const parquet::Batch& podcast_events,
+                                               const GoldBuildOptions& options,
+                                               GoldBuildReport& report) {
   parquet::WriterOptions writer;
   writer.codec = options.codec;
+  std::vector<std::string> problems;
   std::vector<tables::StagedTable> staged;
-  for (const tables::LakeTable& table : all) {
-    staged.push_back(tables::StageTable(lake, lake::GoldTable(table.name), table, writer));
+  auto mark = Clock::now();
+  const auto stage = [&](tables::LakeTable table) {
+    for (std::string& problem : tables::CheckTable(table)) problems.push_back(std::move(problem));
+    report.seconds_tables += Since(mark);
+    mark = Clock::now();
+    if (problems.empty())
+      staged.push_back(tables::StageTable(lake, lake::GoldTable(table.name), table, writer));
+    report.seconds_write += Since(mark);
+    mark = Clock::now();
+  };
+  // A fact table is built, checked and written in one pass over its months: its time counts
+  // as writing.
+  const auto stage_stream = [&](const tables::StreamedTable& table) {
+    report.seconds_tables += Since(mark);
+    mark = Clock::now();
+    const bool write = problems.empty();
+    tables::StagedTable one = tables::StageStreamedTable(lake, lake::GoldTable(table.shape.name),
+                                                         table, writer, write, problems);
+    if (write) staged.push_back(std::move(one));
+    report.seconds_write += Since(mark);
+    mark = Clock::now();
+  };
+  ForEachGoldTable(plays, podcast_events, options.gold, stage, stage_stream);
+  if (!problems.empty()) {
+    for (const tables::StagedTable& table : staged) tables::AbandonStaged(lake, table);
+    FailChecks(problems);
   }
+  return staged;
+}
+
+// Makes the staged files durable, then commits table by table.
+void Commit(storage::ObjectStore& lake, std::vector<tables::StagedTable> staged,
+            GoldBuildReport& report, GoldState& state) {
   lake.Sync();  // data files durable before any commit refers to them
   for (tables::StagedTable& table : staged) {
     report.tables.push_back(tables::CommitTable(lake, std::move(table)));
@@ -154,8 +204,9 @@ GoldBuildReport BuildGold(storage::ObjectStore& lake, const GoldBuildOptions& op
   }
 
   auto start = Clock::now();
-  parquet::Batch events = ReadSilver(lake, "listening_events");
-  parquet::Batch podcast_events = ReadSilver(lake, "podcast_events");
+  parquet::Batch events = ReadFactInOrder(lake, "listening_events", FactPlaysSilverColumns());
+  parquet::Batch podcast_events =
+      ReadFactInOrder(lake, "podcast_events", FactPodcastPlaysSilverColumns());
   SilverInputs silver = ReadSilverInputs(lake);
   report.seconds_read = Since(start);
 
@@ -164,14 +215,11 @@ GoldBuildReport BuildGold(storage::ObjectStore& lake, const GoldBuildOptions& op
   Summarise(plays, podcast_events.num_rows(), report);
   report.seconds_plays = Since(start);
 
+  std::vector<tables::StagedTable> staged =
+      BuildAndStage(lake, plays, podcast_events, options, report);
   start = Clock::now();
-  const std::vector<tables::LakeTable> all = AllGoldTables(plays, podcast_events, options.gold);
-  CheckTables(all);
-  report.seconds_tables = Since(start);
-
-  start = Clock::now();
-  Publish(lake, all, options, report, next);
-  report.seconds_write = Since(start);
+  Commit(lake, std::move(staged), report, next);
+  report.seconds_write += Since(start);
   return report;
 }
 

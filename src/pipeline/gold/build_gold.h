@@ -1,8 +1,10 @@
 // `unwrapped build --layer gold`: silver -> GoldPlays -> every gold table, published as Delta
 // tables whose files are named by content, so a rebuild writes only the partitions whose rows
-// changed (tables/publish_table.h). Every table's key and not-null columns are checked before
-// anything is written; a failure throws Error(kCorrupt) naming the rows and leaves every table
-// at its previous version. When the silver tables and the options are exactly what the last gold
+// changed (tables/publish_table.h). Tables are built, checked and staged one at a time (the facts
+// a month at a time), so the rows of only one table are in memory. Every table's key and
+// not-null columns are checked before anything is committed; a failure throws Error(kCorrupt)
+// naming the rows, deletes the files already staged and leaves every table at its previous
+// version. When the silver tables and the options are exactly what the last gold
 // build read, nothing is read and nothing is written.
 #pragma once
 

@@ -2,6 +2,7 @@
 // derived (docs/lake.md "fact_plays"). Keyed by event_id, partitioned year=/month= by UTC
 // ended_at like its silver source, rows in (ended_at, event_id) order.
 #include <cmath>
+#include <memory>
 #include <optional>
 
 #include "core/civil_time.h"
@@ -190,26 +191,35 @@ size_t AppendDerived(parquet::Batch& rows, size_t c, const GoldPlays& p, const S
 
 }  // namespace
 
-tables::LakeTable FactPlaysTable(const GoldPlays& p) {
-  const std::vector<Field> silver_fields = SilverFields();
-  const Sources src = ResolveSources(p, silver_fields);
-  const auto ended = src.silver[1]->int64s();
-  tables::LakeTable table;
-  table.name = "fact_plays";
-  table.schema = FactPlaysSchema();
-  table.partition_columns = {"year", "month"};
-  table.key = {"event_id"};
-  table.partitions = tables::BuildMonthPartitions(
-      table.schema, p.size(), [&](size_t i) { return core::FloorDiv(ended[i], 1000); },
-      [&](parquet::Batch& rows, size_t i) {
+std::vector<std::string> FactPlaysSilverColumns() {
+  std::vector<std::string> names;
+  for (const Field& field : SilverFields()) names.push_back(field.name);
+  return names;
+}
+
+tables::StreamedTable FactPlaysStream(const GoldPlays& p) {
+  // The resolved sources live as long as the stream's appender, which builds every month.
+  const auto src = std::make_shared<const Sources>(ResolveSources(p, SilverFields()));
+  const auto ended = src->silver[1]->int64s();
+  tables::LakeTable shape;
+  shape.name = "fact_plays";
+  shape.schema = FactPlaysSchema();
+  shape.partition_columns = {"year", "month"};
+  shape.key = {"event_id"};
+  return tables::StreamMonthPartitions(
+      std::move(shape), p.size(), [&](size_t i) { return core::FloorDiv(ended[i], 1000); },
+      [&p, src, ended](parquet::Batch& rows, size_t i) {
         size_t c = 0;
-        for (const parquet::ColumnVector* column : src.silver)
+        for (const parquet::ColumnVector* column : src->silver)
           rows.column(c++).AppendFrom(*column, i);
         c = AppendLocalTime(rows, c, ended[i], p.local_offset_s[i], p.zone_names[p.zone_index[i]]);
-        c = AppendAttributes(rows, c, p, src, i);
-        AppendDerived(rows, c, p, src, i);
+        c = AppendAttributes(rows, c, p, *src, i);
+        AppendDerived(rows, c, p, *src, i);
       });
-  return table;
+}
+
+tables::LakeTable FactPlaysTable(const GoldPlays& p) {
+  return tables::Materialize(FactPlaysStream(p));
 }
 
 }  // namespace uw::gold

@@ -1,6 +1,8 @@
 // gold.fact_podcast_plays: one row per silver podcast_events row (episodes, audiobook chapters,
 // video podcasts) with its local time and the counting flag (docs/lake.md). Keyed by event_id,
 // partitioned year=/month= by UTC ended_at, rows in (ended_at, event_id) order.
+#include <memory>
+
 #include "core/civil_time.h"
 #include "pipeline/gold/gold_tables.h"
 #include "pipeline/gold/local_time.h"
@@ -46,37 +48,57 @@ std::vector<Field> SilverFields() {
 
 }  // namespace
 
-tables::LakeTable FactPodcastPlaysTable(const parquet::Batch& podcast_events,
-                                        const GoldOptions& options) {
-  const parquet::Batch events = SortByEndThenId(podcast_events, kTable);
+std::vector<std::string> FactPodcastPlaysSilverColumns() {
+  std::vector<std::string> names;
+  for (const Field& field : SilverFields()) names.push_back(field.name);
+  return names;
+}
+
+tables::StreamedTable FactPodcastPlaysStream(const parquet::Batch& podcast_events,
+                                             const GoldOptions& options) {
+  // The sorted rows and their local times live as long as the stream's appender.
+  struct Rows {
+    explicit Rows(parquet::Batch sorted) : events(std::move(sorted)) {}
+    parquet::Batch events;
+    std::vector<const parquet::ColumnVector*> silver;
+    LocalTimes local;
+    const parquet::ColumnVector* incognito = nullptr;
+  };
   const std::vector<Field> silver_fields = SilverFields();
-  const std::vector<const parquet::ColumnVector*> silver =
-      SilverColumns(events, kTable, silver_fields);
-  const LocalTimes local = ComputeLocalTimes(
-      *silver[1], &SilverColumn(events, kTable, "conn_country", ColumnType::kString), options);
-  const auto ended = silver[1]->int64s();
-  const auto ms_played = silver[3]->int64s();
-  const parquet::ColumnVector& incognito =
-      SilverColumn(events, kTable, "incognito_mode", ColumnType::kBoolean);
+  const auto rows = std::make_shared<Rows>(SortByEndThenId(podcast_events, kTable));
+  rows->silver = SilverColumns(rows->events, kTable, silver_fields);
+  rows->local = ComputeLocalTimes(
+      *rows->silver[1], &SilverColumn(rows->events, kTable, "conn_country", ColumnType::kString),
+      options);
+  rows->incognito = &SilverColumn(rows->events, kTable, "incognito_mode", ColumnType::kBoolean);
+  const auto ended = rows->silver[1]->int64s();
+  const auto ms_played = rows->silver[3]->int64s();
 
   std::vector<Field> fields = silver_fields;
   for (Field& f : LocalTimeFields()) fields.push_back(std::move(f));
   fields.push_back({"counted", ColumnType::kBoolean, false});
-  tables::LakeTable table;
-  table.name = "fact_podcast_plays";
-  table.schema = parquet::Schema(std::move(fields));
-  table.partition_columns = {"year", "month"};
-  table.key = {"event_id"};
-  table.partitions = tables::BuildMonthPartitions(
-      table.schema, events.num_rows(), [&](size_t i) { return core::FloorDiv(ended[i], 1000); },
-      [&](parquet::Batch& rows, size_t i) {
+  tables::LakeTable shape;
+  shape.name = "fact_podcast_plays";
+  shape.schema = parquet::Schema(std::move(fields));
+  shape.partition_columns = {"year", "month"};
+  shape.key = {"event_id"};
+  const size_t count = rows->events.num_rows();
+  return tables::StreamMonthPartitions(
+      std::move(shape), count, [&](size_t i) { return core::FloorDiv(ended[i], 1000); },
+      [rows, ended, ms_played](parquet::Batch& out, size_t i) {
         size_t c = 0;
-        for (const parquet::ColumnVector* column : silver) rows.column(c++).AppendFrom(*column, i);
-        c = AppendLocalTime(rows, c, ended[i], local.offset_s[i],
+        for (const parquet::ColumnVector* column : rows->silver)
+          out.column(c++).AppendFrom(*column, i);
+        const LocalTimes& local = rows->local;
+        c = AppendLocalTime(out, c, ended[i], local.offset_s[i],
                             local.zone_names[local.zone_index[i]]);
-        rows.column(c).AppendBool(ms_played[i] > 0 && !incognito.GetBool(i));
+        out.column(c).AppendBool(ms_played[i] > 0 && !rows->incognito->GetBool(i));
       });
-  return table;
+}
+
+tables::LakeTable FactPodcastPlaysTable(const parquet::Batch& podcast_events,
+                                        const GoldOptions& options) {
+  return tables::Materialize(FactPodcastPlaysStream(podcast_events, options));
 }
 
 }  // namespace uw::gold

@@ -34,7 +34,9 @@ struct Session {
 };
 
 struct GoldPlays {
-  parquet::Batch events;  // silver listening_events, every column, ordered by (ended_at, event_id)
+  // silver listening_events, ordered by (ended_at, event_id): every column, or at least those
+  // fact_plays copies (FactPlaysSilverColumns, all that gold reads)
+  parquet::Batch events;
   SilverInputs silver;
 
   // Local time of ended_at in the play's zone.

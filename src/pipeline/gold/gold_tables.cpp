@@ -6,15 +6,25 @@
 
 namespace uw::gold {
 
+void ForEachGoldTable(const GoldPlays& plays, const parquet::Batch& podcast_events,
+                      const GoldOptions& options,
+                      const std::function<void(tables::LakeTable)>& visit,
+                      const std::function<void(const tables::StreamedTable&)>& stream) {
+  visit(DimTracksTable(plays));
+  visit(DimArtistsTable(plays));
+  ForEachAggregateTable(plays, visit);
+  stream(FactPlaysStream(plays));
+  stream(FactPodcastPlaysStream(podcast_events, options));
+}
+
 std::vector<tables::LakeTable> AllGoldTables(const GoldPlays& plays,
                                              const parquet::Batch& podcast_events,
                                              const GoldOptions& options) {
   std::vector<tables::LakeTable> all;
-  all.push_back(DimTracksTable(plays));
-  all.push_back(DimArtistsTable(plays));
-  for (tables::LakeTable& table : AggregateTables(plays)) all.push_back(std::move(table));
-  all.push_back(FactPlaysTable(plays));
-  all.push_back(FactPodcastPlaysTable(podcast_events, options));
+  ForEachGoldTable(
+      plays, podcast_events, options,
+      [&](tables::LakeTable table) { all.push_back(std::move(table)); },
+      [&](const tables::StreamedTable& table) { all.push_back(tables::Materialize(table)); });
   return all;
 }
 

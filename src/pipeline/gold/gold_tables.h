@@ -3,6 +3,8 @@
 // aggregates.h. Every builder reads GoldPlays (or silver podcast_events) and nothing else.
 #pragma once
 
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "parquet/batch.h"
@@ -13,13 +15,30 @@ namespace uw::gold {
 
 // fact_plays: one row per music play, everything joined and derived; year=/month= of UTC ended_at.
 tables::LakeTable FactPlaysTable(const GoldPlays& plays);
+// The same, built a month at a time (tables::StreamedTable); `plays` must outlive it.
+tables::StreamedTable FactPlaysStream(const GoldPlays& plays);
 // fact_podcast_plays: one row per silver podcast_events row (any order) with local time and
 // counted; partitioned like fact_plays.
 tables::LakeTable FactPodcastPlaysTable(const parquet::Batch& podcast_events,
                                         const GoldOptions& options);
+// The same, built a month at a time; it keeps its own (sorted) copy of the rows.
+tables::StreamedTable FactPodcastPlaysStream(const parquet::Batch& podcast_events,
+                                             const GoldOptions& options);
+// The silver columns each fact copies: all gold reads of listening_events / podcast_events (the
+// rest of gold reads only columns fact_plays copies too).
+std::vector<std::string> FactPlaysSilverColumns();
+std::vector<std::string> FactPodcastPlaysSilverColumns();
 // dim_tracks / dim_artists: the silver dimension, widened with album, enrichment and Last.fm.
 tables::LakeTable DimTracksTable(const GoldPlays& plays);
 tables::LakeTable DimArtistsTable(const GoldPlays& plays);
+
+// Every gold table in publishing order, each built when the previous one was handed over: the
+// dimensions and aggregates whole to `visit`, the facts as streams to `stream`, so a caller that
+// stages each table before the next holds the rows of one table at a time.
+void ForEachGoldTable(const GoldPlays& plays, const parquet::Batch& podcast_events,
+                      const GoldOptions& options,
+                      const std::function<void(tables::LakeTable)>& visit,
+                      const std::function<void(const tables::StreamedTable&)>& stream);
 
 // Every gold table in publishing order: dimensions, then the aggregates (aggregates.h), then the
 // facts.

@@ -1,6 +1,9 @@
 #include "pipeline/tables/read_table.h"
 
 #include <algorithm>
+#include <charconv>
+#include <functional>
+#include <utility>
 
 #include "core/error.h"
 #include "delta/snapshot.h"
@@ -10,29 +13,70 @@ namespace uw::tables {
 
 namespace {
 
-parquet::Batch ReadLive(const storage::ObjectStore& lake, std::string_view table_root,
-                        const std::vector<std::string>& columns,
-                        const std::vector<delta::PartitionValues>* partitions) {
+// A partition's values as integers ("2024", "10" -> {2024, 10}), in partition column order, so
+// month=10 comes after month=9; a null or non-numeric value counts as 0.
+std::vector<int64_t> NumericValues(const delta::PartitionValues& values,
+                                   const std::vector<std::string>& columns) {
+  std::vector<int64_t> numbers;
+  for (const std::string& column : columns) {
+    const auto it = values.find(column);
+    int64_t n = 0;
+    if (it != values.end() && it->second) {
+      const std::string& text = *it->second;
+      std::from_chars(text.data(), text.data() + text.size(), n);
+    }
+    numbers.push_back(n);
+  }
+  return numbers;
+}
+
+// What reading a table's live files needs: the columns to read and the files, in path order or,
+// with `numeric_order`, in numeric partition order.
+struct LiveFiles {
+  parquet::Schema schema;  // the data columns read
+  parquet::ReadRequest request;
+  std::vector<std::string> keys;  // the data files to read, in order
+};
+
+LiveFiles ListLive(const storage::ObjectStore& lake, std::string_view table_root,
+                   const std::vector<std::string>& columns,
+                   const std::vector<delta::PartitionValues>* partitions, bool numeric_order) {
   const auto snapshot = delta::ReadSnapshot(lake, table_root);
   if (!snapshot) Fail(ErrorCode::kNotFound, "{}: no Delta table here", table_root);
+  const auto& partitioning = snapshot->metadata.partition_columns;
   std::vector<parquet::Field> fields;
   for (const parquet::Field& field : snapshot->metadata.schema.fields()) {
-    const auto& partitioning = snapshot->metadata.partition_columns;
     if (std::find(partitioning.begin(), partitioning.end(), field.name) != partitioning.end())
       continue;
     if (columns.empty() || std::find(columns.begin(), columns.end(), field.name) != columns.end())
       fields.push_back(field);
   }
-  parquet::Batch out{parquet::Schema(fields)};
   parquet::ReadRequest request;
   for (const parquet::Field& field : fields) request.columns.push_back(field.name);
+  std::vector<std::pair<std::vector<int64_t>, std::string>> files;
   for (const auto& [path, add] : snapshot->live_files) {
     if (partitions && std::find(partitions->begin(), partitions->end(), add.partition_values) ==
                           partitions->end()) {
       continue;
     }
-    const auto reader = parquet::FileReader::OpenStore(lake, delta::DataFileKey(table_root, path));
-    out.Append(reader.Read(request));
+    files.push_back({numeric_order ? NumericValues(add.partition_values, partitioning)
+                                   : std::vector<int64_t>{},
+                     delta::DataFileKey(table_root, path)});
+  }
+  std::stable_sort(files.begin(), files.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  LiveFiles live{parquet::Schema(std::move(fields)), std::move(request), {}};
+  for (auto& [order, key] : files) live.keys.push_back(std::move(key));
+  return live;
+}
+
+parquet::Batch ReadLive(const storage::ObjectStore& lake, std::string_view table_root,
+                        const std::vector<std::string>& columns,
+                        const std::vector<delta::PartitionValues>* partitions) {
+  const LiveFiles live = ListLive(lake, table_root, columns, partitions, false);
+  parquet::Batch out{live.schema};
+  for (const std::string& key : live.keys) {
+    out.Append(parquet::FileReader::OpenStore(lake, key).Read(live.request));
   }
   return out;
 }
@@ -42,6 +86,17 @@ parquet::Batch ReadLive(const storage::ObjectStore& lake, std::string_view table
 parquet::Batch ReadTable(const storage::ObjectStore& lake, std::string_view table_root,
                          const std::vector<std::string>& columns) {
   return ReadLive(lake, table_root, columns, nullptr);
+}
+
+parquet::Schema ReadTableByPartition(const storage::ObjectStore& lake,
+                                     std::string_view table_root,
+                                     const std::vector<std::string>& columns,
+                                     const std::function<void(parquet::Batch)>& visit) {
+  const LiveFiles live = ListLive(lake, table_root, columns, nullptr, true);
+  for (const std::string& key : live.keys) {
+    visit(parquet::FileReader::OpenStore(lake, key).Read(live.request));
+  }
+  return live.schema;
 }
 
 parquet::Batch ReadPartitions(const storage::ObjectStore& lake, std::string_view table_root,

@@ -3,6 +3,7 @@
 // layers that build on the one below (gold on silver, the report on gold).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,14 @@ namespace uw::tables {
 // when the table has no Delta log.
 parquet::Batch ReadTable(const storage::ObjectStore& lake, std::string_view table_root,
                          const std::vector<std::string>& columns = {});
+
+// The rows of each live file handed to `visit` one file at a time, the files ordered by their
+// partition values read as numbers (year=2024/month=9 before month=10), not as text: a fact
+// table partitioned by UTC month comes month by month in time order. Returns the schema of the
+// columns read (what every visited batch has), also when the table has no file.
+parquet::Schema ReadTableByPartition(const storage::ObjectStore& lake, std::string_view table_root,
+                                     const std::vector<std::string>& columns,
+                                     const std::function<void(parquet::Batch)>& visit);
 
 // The same for the live files of the listed partitions only (e.g. {"year":"2024","month":"5"}).
 parquet::Batch ReadPartitions(const storage::ObjectStore& lake, std::string_view table_root,
