@@ -4,40 +4,12 @@
 
 #include "core/text.h"
 #include "pipeline/gold/build_gold.h"
+#include "pipeline/tables/published_summary.h"
 
 namespace uw::gold {
 namespace {
 
-std::string Num(uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i != 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-std::string TableLine(const tables::PublishedTable& t) {
-  const size_t total = t.partitions_written + t.partitions_unchanged;
-  std::string what;
-  if (!t.committed) {
-    what = "unchanged";
-  } else if (t.version == 0) {
-    what = total > 1 ? fmt::format("written, {} partitions", total) : "written";
-  } else if (t.rewritten.size() == 1 && t.rewritten[0] == "table") {
-    what = "rewritten";
-  } else {
-    what = fmt::format("rewrote {} of {} partitions", t.partitions_written, total);
-    if (!t.rewritten.empty() && t.rewritten.size() <= 4)
-      what += " (" + fmt::format("{}", fmt::join(t.rewritten, ", ")) + ")";
-    if (t.partitions_removed) what += fmt::format(", removed {}", t.partitions_removed);
-  }
-  std::string line =
-      fmt::format("    {:<20} {:>11} rows  v{:<3} {}", t.name, Num(t.rows), t.version, what);
-  if (t.orphans_removed)
-    line += fmt::format(" ({} files of an interrupted build removed)", t.orphans_removed);
-  return line;
-}
+using tables::Thousands;
 
 std::string ZoneText(const GoldBuildReport& r) {
   if (!r.zone_from_country) return r.zone;
@@ -56,12 +28,12 @@ std::string GoldReportToText(const GoldBuildReport& r) {
       r.reason, r.seconds_read + r.seconds_plays + r.seconds_tables + r.seconds_write,
       r.seconds_read, r.seconds_plays, r.seconds_tables, r.seconds_write);
   out += fmt::format("  plays: {} music ({} counted: not incognito, ms_played > 0), {} podcast\n",
-                     Num(r.plays), Num(r.counted_plays), Num(r.podcast_plays));
-  out += fmt::format("  sessions: {} (a pause over {} min starts a new one)\n", Num(r.sessions),
-                     r.session_gap_ms / 60000.0);
+                     Thousands(r.plays), Thousands(r.counted_plays), Thousands(r.podcast_plays));
+  out += fmt::format("  sessions: {} (a pause over {} min starts a new one)\n",
+                     Thousands(r.sessions), r.session_gap_ms / 60000.0);
   out += "  local time: " + ZoneText(r) + "\n";
   out += "  tables\n";
-  for (const tables::PublishedTable& t : r.tables) out += TableLine(t) + "\n";
+  for (const tables::PublishedTable& t : r.tables) out += tables::PublishedTableLine(t) + "\n";
   return out;
 }
 
@@ -80,21 +52,7 @@ std::string GoldReportToJson(const GoldBuildReport& r) {
       "\"session_gap_ms\":{},\"zone\":{},\"zone_from_country\":{},\"zones_used\":[{}]",
       r.plays, r.counted_plays, r.podcast_plays, r.sessions, r.session_gap_ms,
       core::JsonString(r.zone), r.zone_from_country, zones);
-  json += ",\"tables\":[";
-  for (size_t i = 0; i < r.tables.size(); ++i) {
-    const tables::PublishedTable& t = r.tables[i];
-    std::string rewritten;
-    for (const std::string& p : t.rewritten)
-      rewritten += (rewritten.empty() ? "" : ",") + core::JsonString(p);
-    json += fmt::format(
-        "{}{{\"name\":{},\"rows\":{},\"version\":{},\"committed\":{},\"partitions_written\":{},"
-        "\"partitions_unchanged\":{},\"partitions_removed\":{},\"bytes_written\":{},"
-        "\"orphans_removed\":{},\"rewritten\":[{}]}}",
-        i ? "," : "", core::JsonString(t.name), t.rows, t.version, t.committed,
-        t.partitions_written, t.partitions_unchanged, t.partitions_removed, t.bytes_written,
-        t.orphans_removed, rewritten);
-  }
-  return json + "]}\n";
+  return json + ",\"tables\":" + tables::PublishedTablesJson(r.tables) + "}\n";
 }
 
 }  // namespace uw::gold
