@@ -19,30 +19,12 @@ using parquet::Field;
 
 // Copied unchanged from silver listening_events; NOT NULL as silver guarantees.
 std::vector<Field> SilverFields() {
-  std::vector<Field> fields = {
-      {"event_id", ColumnType::kString, false},
-      {"ended_at", ColumnType::kTimestamp, false},
-      {"started_at", ColumnType::kTimestamp, false},
-      {"ms_played", ColumnType::kInt64, false},
-      {"ms_played_estimated", ColumnType::kBoolean, false},
-      {"track_id", ColumnType::kString, false},
-  };
+  std::vector<Field> fields = SilverEventTimeFields();
+  fields.push_back({"track_id", ColumnType::kString, false});
   for (const char* name : {"track_uri", "track_name", "artist_id", "artist_name", "album_id",
-                           "album_name", "context_type", "context_uri", "platform", "platform_raw",
-                           "conn_country", "reason_start", "reason_end"}) {
+                           "album_name", "context_type", "context_uri"})
     fields.push_back({name, ColumnType::kString, true});
-  }
-  fields.insert(fields.end(), {
-                                  {"shuffle", ColumnType::kBoolean, true},
-                                  {"skipped", ColumnType::kBoolean, true},
-                                  {"is_skip", ColumnType::kBoolean, false},
-                                  {"is_stream", ColumnType::kBoolean, false},
-                                  {"offline", ColumnType::kBoolean, true},
-                                  {"offline_at", ColumnType::kTimestamp, true},
-                                  {"incognito_mode", ColumnType::kBoolean, false},
-                                  {"source", ColumnType::kString, false},
-                                  {"sources", ColumnType::kString, false},
-                              });
+  for (Field& field : SilverEventContextFields()) fields.push_back(std::move(field));
   return fields;
 }
 

@@ -17,32 +17,13 @@ using parquet::Field;
 constexpr std::string_view kTable = "podcast_events";
 
 std::vector<Field> SilverFields() {
-  std::vector<Field> fields = {
-      {"event_id", ColumnType::kString, false},
-      {"ended_at", ColumnType::kTimestamp, false},
-      {"started_at", ColumnType::kTimestamp, false},
-      {"ms_played", ColumnType::kInt64, false},
-      {"ms_played_estimated", ColumnType::kBoolean, false},
-      {"content_type", ColumnType::kString, false},
-      {"episode_id", ColumnType::kString, false},
-  };
-  for (const char* name :
-       {"episode_uri", "episode_name", "show_id", "show_name", "audiobook_uri", "audiobook_title",
-        "chapter_uri", "chapter_title", "author_name", "platform", "platform_raw", "conn_country",
-        "reason_start", "reason_end"}) {
+  std::vector<Field> fields = SilverEventTimeFields();
+  fields.push_back({"content_type", ColumnType::kString, false});
+  fields.push_back({"episode_id", ColumnType::kString, false});
+  for (const char* name : {"episode_uri", "episode_name", "show_id", "show_name", "audiobook_uri",
+                           "audiobook_title", "chapter_uri", "chapter_title", "author_name"})
     fields.push_back({name, ColumnType::kString, true});
-  }
-  fields.insert(fields.end(), {
-                                  {"shuffle", ColumnType::kBoolean, true},
-                                  {"skipped", ColumnType::kBoolean, true},
-                                  {"is_skip", ColumnType::kBoolean, false},
-                                  {"is_stream", ColumnType::kBoolean, false},
-                                  {"offline", ColumnType::kBoolean, true},
-                                  {"offline_at", ColumnType::kTimestamp, true},
-                                  {"incognito_mode", ColumnType::kBoolean, false},
-                                  {"source", ColumnType::kString, false},
-                                  {"sources", ColumnType::kString, false},
-                              });
+  for (Field& field : SilverEventContextFields()) fields.push_back(std::move(field));
   return fields;
 }
 
