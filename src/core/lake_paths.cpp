@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/base64.h"
 #include "core/civil_time.h"
 
 namespace uw::lake {
@@ -28,6 +29,14 @@ std::string BronzeRecentlyPlayed(int64_t epoch_millis, std::string_view name) {
   const core::CivilDate d = core::CivilFromDays(core::FloorDiv(epoch_millis, 86400000));
   return fmt::format("{}year={:04d}/month={:02d}/day={:02d}/{}", kBronzeRecentlyPlayedPrefix, d.year,
                      d.month, d.day, name);
+}
+
+std::string BronzeSpotifyObject(std::string_view kind, std::string_view id) {
+  return fmt::format("{}{}/{}.json", kBronzeSpotifyApiPrefix, kind, core::Base64Url(id));
+}
+
+std::string BronzeSpotifySearch(std::string_view query) {
+  return fmt::format("{}search/{}.json", kBronzeSpotifyApiPrefix, core::Base64Url(query));
 }
 
 std::string Receipt(std::string_view receipt_id) {

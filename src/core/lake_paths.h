@@ -17,6 +17,19 @@ inline constexpr std::string_view kBronzeExportPrefix = "bronze/spotify_export/"
 std::string BronzeRecentlyPlayed(int64_t epoch_millis, std::string_view name);
 inline constexpr std::string_view kBronzeRecentlyPlayedPrefix = "bronze/spotify_api/recently_played/";
 
+// bronze/spotify_api/<kind>/<base64url(id)>.json: the raw Web API response for one catalogue
+// object (kind: tracks, artists, albums, episodes, shows). Present = fetched.
+std::string BronzeSpotifyObject(std::string_view kind, std::string_view id);
+inline constexpr std::string_view kBronzeSpotifyApiPrefix = "bronze/spotify_api/";
+// bronze/spotify_api/search/<base64url(query)>.json: the raw response of one track search.
+std::string BronzeSpotifySearch(std::string_view query);
+
+// _state/spotify/: the recently-played cursor, the enrichment queue (not-found and failed
+// lookups with their retry times) and the search decisions.
+inline constexpr std::string_view kSpotifyCursorKey = "_state/spotify/cursor.json";
+inline constexpr std::string_view kSpotifyEnrichmentKey = "_state/spotify/enrichment.json";
+inline constexpr std::string_view kSpotifySearchDecisionsKey = "_state/spotify/search_decisions.json";
+
 // _state/...
 inline constexpr std::string_view kLockKey = "_state/lock.json";
 inline constexpr std::string_view kLogsDir = "_state/logs";

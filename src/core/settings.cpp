@@ -38,6 +38,19 @@ T ParseNumber(const std::string& v, const std::string& where) {
   return out;
 }
 
+// A whole number in [low, high].
+Spec Integer(const char* key, const char* env, int64_t Settings::*member, int64_t low, int64_t high) {
+  return Spec{key, env, false,
+              [=](Settings& s, const std::string& v, const std::string& where) {
+                const auto n = ParseNumber<int64_t>(v, where);
+                if (n < low || n > high) {
+                  Fail(ErrorCode::kUsage, "{}: {} is out of range ({} to {})", where, v, low, high);
+                }
+                s.*member = n;
+              },
+              [member](const Settings& s) { return std::to_string(s.*member); }};
+}
+
 Spec Text(const char* key, const char* env, std::string Settings::*member, bool secret = false) {
   return Spec{key, env, secret,
               [member](Settings& s, const std::string& v, const std::string&) { s.*member = v; },
@@ -89,6 +102,20 @@ const std::vector<Spec>& Specs() {
            &Settings::spotify_client_secret, true),
       Text("spotify.refresh_token", "UNWRAPPED_SPOTIFY_REFRESH_TOKEN",
            &Settings::spotify_refresh_token, true),
+      Text("spotify.credentials_file", "UNWRAPPED_SPOTIFY_CREDENTIALS_FILE",
+           &Settings::spotify_credentials_file),
+      Integer("spotify.redirect_port", "UNWRAPPED_SPOTIFY_REDIRECT_PORT",
+              &Settings::spotify_redirect_port, 0, 65535),
+      Integer("spotify.max_wait_seconds", "UNWRAPPED_SPOTIFY_MAX_WAIT_SECONDS",
+              &Settings::spotify_max_wait_seconds, 0, 7 * 24 * 3600),
+      Integer("spotify.max_requests", "UNWRAPPED_SPOTIFY_MAX_REQUESTS",
+              &Settings::spotify_max_requests, 0, int64_t{1} << 40),
+      Integer("spotify.timeout_seconds", "UNWRAPPED_SPOTIFY_TIMEOUT_SECONDS",
+              &Settings::spotify_timeout_seconds, 1, 3600),
+      Integer("spotify.retry_base_ms", "UNWRAPPED_SPOTIFY_RETRY_BASE_MS",
+              &Settings::spotify_retry_base_ms, 0, 600000),
+      Integer("spotify.max_attempts", "UNWRAPPED_SPOTIFY_MAX_ATTEMPTS",
+              &Settings::spotify_max_attempts, 1, 100),
       Text("lastfm.api_url", "UNWRAPPED_LASTFM_API_URL", &Settings::lastfm_api_url),
       Text("lastfm.api_key", "UNWRAPPED_LASTFM_API_KEY", &Settings::lastfm_api_key, true),
       {"import.max_entry_bytes", "UNWRAPPED_IMPORT_MAX_ENTRY_BYTES", false,
@@ -148,16 +175,21 @@ const Spec* FindSpec(const std::string& key) {
   return nullptr;
 }
 
-std::string DefaultConfigPath(const Environment& env) {
-  std::string base;
+// $XDG_CONFIG_HOME/unwrapped, else $HOME/.config/unwrapped, else "".
+std::string ConfigDir(const Environment& env) {
   if (auto it = env.find("XDG_CONFIG_HOME"); it != env.end() && !it->second.empty()) {
-    base = it->second;
-  } else if (auto home = env.find("HOME"); home != env.end() && !home->second.empty()) {
-    base = home->second + "/.config";
-  } else {
-    return {};
+    return it->second + "/unwrapped";
   }
-  const std::string path = base + "/unwrapped/config.toml";
+  if (auto home = env.find("HOME"); home != env.end() && !home->second.empty()) {
+    return home->second + "/.config/unwrapped";
+  }
+  return {};
+}
+
+std::string DefaultConfigPath(const Environment& env) {
+  const std::string dir = ConfigDir(env);
+  if (dir.empty()) return {};
+  const std::string path = dir + "/config.toml";
   return std::filesystem::exists(path) ? path : std::string();
 }
 
@@ -210,6 +242,11 @@ Settings LoadSettings(const std::map<std::string, std::string>& flags, const std
     if (!spec) Fail(ErrorCode::kInternal, "flag for unknown setting {}", key);
     spec->set(settings, value, fmt::format("flag --{}", key));
     settings.sources[key] = SettingSource::kFlag;
+  }
+  if (settings.spotify_credentials_file.empty()) {
+    const std::string dir = ConfigDir(env);
+    settings.spotify_credentials_file = dir.empty() ? ".unwrapped-spotify-credentials.json"
+                                                    : dir + "/spotify-credentials.json";
   }
   return settings;
 }

@@ -36,6 +36,15 @@ struct Settings {
   std::string spotify_client_secret;  // secret
   std::string spotify_refresh_token;  // secret
   std::string lastfm_api_key;         // secret
+  // Where `auth spotify` keeps the refresh token (mode 0600). "" = <config dir>/unwrapped/
+  // spotify-credentials.json, resolved by LoadSettings from XDG_CONFIG_HOME or HOME.
+  std::string spotify_credentials_file;
+  int64_t spotify_redirect_port = 8888;      // http://127.0.0.1:PORT/callback (0 = any free port)
+  int64_t spotify_max_wait_seconds = 300;    // longest Retry-After a run waits through
+  int64_t spotify_max_requests = 0;          // request budget per run, 0 = no limit
+  int64_t spotify_timeout_seconds = 30;      // per request, connect + transfer
+  int64_t spotify_retry_base_ms = 1000;      // first backoff step on 5xx and network errors
+  int64_t spotify_max_attempts = 5;          // tries per request on 5xx and network errors
 
   // Import limits against hostile archives (formats.md §2.1: real files are ~13 MB).
   uint64_t import_max_entry_bytes = 1ull << 30;  // one file or ZIP entry, uncompressed
