@@ -104,6 +104,7 @@ const std::vector<Spec>& Specs() {
            &Settings::spotify_refresh_token, true),
       Text("spotify.credentials_file", "UNWRAPPED_SPOTIFY_CREDENTIALS_FILE",
            &Settings::spotify_credentials_file),
+      Text("spotify.browser", "UNWRAPPED_SPOTIFY_BROWSER", &Settings::spotify_browser),
       Integer("spotify.redirect_port", "UNWRAPPED_SPOTIFY_REDIRECT_PORT",
               &Settings::spotify_redirect_port, 0, 65535),
       Integer("spotify.max_wait_seconds", "UNWRAPPED_SPOTIFY_MAX_WAIT_SECONDS",

@@ -39,6 +39,9 @@ struct Settings {
   // Where `auth spotify` keeps the refresh token (mode 0600). "" = <config dir>/unwrapped/
   // spotify-credentials.json, resolved by LoadSettings from XDG_CONFIG_HOME or HOME.
   std::string spotify_credentials_file;
+  // The command `auth spotify` runs with the sign-in URL as its one argument ("" = xdg-open when
+  // present, else only print the URL). Tests point it at a script that plays the browser.
+  std::string spotify_browser;
   int64_t spotify_redirect_port = 8888;      // http://127.0.0.1:PORT/callback (0 = any free port)
   int64_t spotify_max_wait_seconds = 300;    // longest Retry-After a run waits through
   int64_t spotify_max_requests = 0;          // request budget per run, 0 = no limit
