@@ -3,7 +3,33 @@
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
+#include "core/secrets.h"
+
 namespace uw::core {
+namespace {
+
+// Redacts the message before any sink sees it, so every sink (stderr, the log file, and any
+// added later) gets the same clean text and no sink can be forgotten.
+class RedactingLogger : public spdlog::logger {
+ public:
+  using spdlog::logger::logger;
+
+  std::shared_ptr<spdlog::logger> clone(std::string logger_name) override {
+    auto copy = std::make_shared<RedactingLogger>(*this);
+    copy->name_ = std::move(logger_name);
+    return copy;
+  }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    std::string clean = Redact(std::string_view(msg.payload.data(), msg.payload.size()));
+    spdlog::details::log_msg redacted = msg;
+    redacted.payload = spdlog::string_view_t(clean.data(), clean.size());
+    spdlog::logger::sink_it_(redacted);
+  }
+};
+
+}  // namespace
 
 void InitLogging(int verbosity) {
   auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
@@ -12,7 +38,7 @@ void InitLogging(int verbosity) {
                      : verbosity == 0 ? spdlog::level::warn
                      : verbosity == 1 ? spdlog::level::info
                                       : spdlog::level::debug);
-  auto logger = std::make_shared<spdlog::logger>("unwrapped", console);
+  auto logger = std::make_shared<RedactingLogger>("unwrapped", console);
   logger->set_level(spdlog::level::debug);
   spdlog::set_default_logger(logger);
 }

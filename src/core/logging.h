@@ -1,6 +1,6 @@
 // Logging through spdlog: warnings and errors to stderr (more with -v, none but errors with -q),
 // and everything at debug level to a rotating file under the lake's _state/logs/ when the lake is
-// on the local file system.
+// on the local file system. Every line passes through core::Redact (core/secrets.h) first.
 #pragma once
 
 #include <spdlog/spdlog.h>
