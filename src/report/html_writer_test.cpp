@@ -129,5 +129,23 @@ TEST(HtmlWriter, TasteSaysWhenItShowsArtistsInsteadOfGenres) {
   EXPECT_NE(html.find("artist share</strong> instead of genre"), std::string::npos);
 }
 
+TEST(HtmlWriter, CoverageShowsTheEnrichmentShareInFiguresAndTheTable) {
+  ReportData data = Hostile();
+  const std::string without = Render(data);
+  EXPECT_NE(without.find("unwrapped enrich spotify"), std::string::npos);  // how to fill it in
+  data.music.has_metadata[0] = 1;
+  data.music.has_release_date[0] = 1;
+  const std::string html = Render(data);
+  const size_t at = html.find("<section id=\"coverage\"");
+  ASSERT_NE(at, std::string::npos);
+  const std::string section = html.substr(at, html.find("</section>", at) - at);
+  EXPECT_NE(section.find("Spotify metadata describes <strong>50.0%</strong> of the tracks played"),
+            std::string::npos)
+      << section;
+  EXPECT_NE(section.find("1 of 2 tracks"), std::string::npos);  // the fold-out table's note
+  EXPECT_NE(section.find("albums with a release date"), std::string::npos);
+  EXPECT_EQ(section.find("unwrapped enrich spotify"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace uw::report

@@ -92,6 +92,41 @@ void ComputePodcasts(const ReportData& data, const ModelOptions& options, Report
   }
 }
 
+namespace {
+
+// How many distinct codes (of `size`) have `flag` set on at least one of their rows.
+int64_t CodesWith(size_t size, const std::vector<int32_t>& codes,
+                  const std::vector<uint8_t>& flag) {
+  std::vector<uint8_t> with(size, 0);
+  for (size_t i = 0; i < codes.size(); ++i) {
+    if (codes[i] >= 0 && flag[i]) with[size_t(codes[i])] = 1;
+  }
+  return std::count(with.begin(), with.end(), uint8_t{1});
+}
+
+// The enrichment share: which of the period's tracks, albums, episodes and shows Spotify's
+// catalogue responses describe, and how much listening that covers.
+void ComputeEnrichmentShare(const ReportData& data, Coverage& c) {
+  const MusicPlays& m = data.music;
+  c.tracks_total = int64_t(m.tracks.size());
+  c.tracks_with_metadata = CodesWith(m.tracks.size(), m.track, m.has_metadata);
+  c.albums_total = int64_t(m.albums.size());
+  c.albums_with_release_date = CodesWith(m.albums.size(), m.album, m.has_release_date);
+  for (size_t i = 0; i < m.size(); ++i) {
+    c.ms_total += m.ms_played[i];
+    if (!m.has_metadata[i]) continue;
+    ++c.plays_with_metadata;
+    c.ms_with_metadata += m.ms_played[i];
+  }
+  const PodcastPlays& p = data.podcasts;
+  c.episodes_total = int64_t(p.episodes.size());
+  c.episodes_with_metadata = CodesWith(p.episodes.size(), p.episode, p.episode_has_metadata);
+  c.shows_total = int64_t(p.shows.size());
+  c.shows_with_metadata = CodesWith(p.shows.size(), p.show, p.show_has_metadata);
+}
+
+}  // namespace
+
 void ComputePlatformsAndCoverage(const ReportData& data, ReportModel& model) {
   const MusicPlays& m = data.music;
   model.platforms = SumsBy(m.platforms, m.platform, &m.ms_played);
@@ -99,6 +134,7 @@ void ComputePlatformsAndCoverage(const ReportData& data, ReportModel& model) {
   Coverage& c = model.coverage;
   c.artists_total = data.artists_total;
   c.artists_with_genre = data.artists_with_genre;
+  ComputeEnrichmentShare(data, c);
   if (m.size() == 0) return;
   c.months = MonthAxis(model.first_date, model.last_date);
   const int32_t first_month = MonthIndex(model.first_date);

@@ -7,6 +7,7 @@
 #include "core/civil_time.h"
 #include "core/error.h"
 #include "core/lake_paths.h"
+#include "delta/snapshot.h"
 #include "pipeline/tables/read_table.h"
 
 namespace uw::report {
@@ -35,6 +36,8 @@ void MusicPlays::Add(const MusicPlayRow& r) {
   incognito.push_back(r.incognito);
   first_of_artist.push_back(r.first_of_artist);
   has_duration.push_back(r.has_duration);
+  has_metadata.push_back(r.has_metadata);
+  has_release_date.push_back(r.has_release_date);
   completion_pct.push_back(r.completion_pct);
   energy.push_back(r.energy);
   valence.push_back(r.valence);
@@ -60,6 +63,9 @@ void PodcastPlays::Add(const PodcastPlayRow& r) {
   local_date.push_back(r.local_date);
   ms_played.push_back(r.ms_played);
   incognito.push_back(r.incognito);
+  episode_has_metadata.push_back(r.episode_has_metadata);
+  show_has_metadata.push_back(r.show_has_metadata);
+  episode.push_back(episodes.Intern(r.episode_id));
   // Audiobooks and episodes without a show still belong somewhere: their content type.
   const std::string_view key = r.show_id.empty() ? r.show_name : r.show_id;
   show.push_back(key.empty() ? shows.Intern(r.content_type, r.content_type)
@@ -122,11 +128,14 @@ const std::vector<std::string> kMusicColumns = {
     "track_name",        "album_id",       "album_name",     "platform",
     "conn_country",      "reason_end",     "sources",        "top_genre",
     "mood_quadrant",     "season",         "session_id",     "local_date",
-    "local_hour",        "local_dow",      "local_tz"};
+    "local_hour",        "local_dow",      "local_tz",       "track_metadata_source",
+    "release_date"};
 
-const std::vector<std::string> kPodcastColumns = {"ms_played",      "incognito_mode", "show_id",
-                                                  "show_name",      "content_type",   "local_date",
-                                                  "audiobook_title"};
+const std::vector<std::string> kPodcastColumns = {
+    "ms_played",           "incognito_mode", "show_id",
+    "show_name",           "content_type",   "local_date",
+    "audiobook_title",     "episode_id",     "episode_metadata_source",
+    "show_metadata_source"};
 
 // The fact_plays columns the report reads, resolved once (by name) for the whole batch.
 struct FactPlaysColumns {
@@ -161,7 +170,9 @@ struct FactPlaysColumns {
         sources(c.Optional("sources")),
         genre(c.Optional("top_genre")),
         mood(c.Optional("mood_quadrant")),
-        season(c.Optional("season")) {}
+        season(c.Optional("season")),
+        metadata(c.Optional("track_metadata_source")),
+        release_date(c.Optional("release_date")) {}
 
   // Everything but the fields the filter has already read (date, ms_played, incognito).
   void Read(size_t i, MusicPlayRow& r) const {
@@ -192,6 +203,8 @@ struct FactPlaysColumns {
     r.genre = Text(genre, i);
     r.mood = Text(mood, i);
     r.season = Text(season, i);
+    r.has_metadata = !Text(metadata, i).empty();
+    r.has_release_date = !Text(release_date, i).empty();
   }
 
   const parquet::ColumnVector &date, &ms, &incognito, &hour, &dow, &started, &ended;
@@ -200,6 +213,7 @@ struct FactPlaysColumns {
   const parquet::ColumnVector *artist_id, *artist_name, *track_id, *track_name, *album_id,
       *album_name;
   const parquet::ColumnVector *platform, *country, *reason_end, *sources, *genre, *mood, *season;
+  const parquet::ColumnVector *metadata, *release_date;
 };
 
 void CountZone(std::map<std::string, int64_t, std::less<>>& zones, std::string_view zone) {
@@ -238,6 +252,9 @@ void AddFactPodcastPlays(const parquet::Batch& batch, ReportData& data) {
   const auto& incognito = c.Required("incognito_mode");
   const auto *show_id = c.Optional("show_id"), *show_name = c.Optional("show_name");
   const auto *book = c.Optional("audiobook_title"), *type = c.Optional("content_type");
+  const auto* episode_id = c.Optional("episode_id");
+  const auto *episode_source = c.Optional("episode_metadata_source"),
+             *show_source = c.Optional("show_metadata_source");
   PodcastPlayRow r;
   for (size_t i = 0; i < batch.num_rows(); ++i) {
     const int32_t day = date.GetInt32(i);
@@ -250,6 +267,9 @@ void AddFactPodcastPlays(const parquet::Batch& batch, ReportData& data) {
     r.show_name = Text(show_name, i);
     if (r.show_name.empty()) r.show_name = Text(book, i);
     r.content_type = Text(type, i);
+    r.episode_id = Text(episode_id, i);
+    r.episode_has_metadata = !Text(episode_source, i).empty();
+    r.show_has_metadata = !Text(show_source, i).empty();
     data.podcasts.Add(r);
   }
 }
@@ -274,8 +294,14 @@ std::vector<delta::PartitionValues> MonthsOf(const Period& period) {
 }
 
 parquet::Batch ReadFacts(const storage::ObjectStore& lake, std::string_view table,
-                         const Period& period, const std::vector<std::string>& columns) {
+                         const Period& period, const std::vector<std::string>& wanted) {
   const std::string root = lake::GoldTable(table);
+  // Columns a gold table of an older version lacks read as null (AddFactPlays), not as errors.
+  std::vector<std::string> columns;
+  const auto snapshot = delta::ReadSnapshot(lake, root);
+  for (const std::string& name : wanted) {
+    if (!snapshot || snapshot->metadata.schema.IndexOf(name)) columns.push_back(name);
+  }
   const bool bounded = period.bounded() && period.to_day != std::numeric_limits<int32_t>::max();
   return bounded ? tables::ReadPartitions(lake, root, MonthsOf(period), columns)
                  : tables::ReadTable(lake, root, columns);

@@ -54,6 +54,8 @@ struct MusicPlayRow {
   int64_t started_at_ms = 0, ended_at_ms = 0, ms_played = 0;
   bool is_stream = false, is_skip = false, is_complete = false, incognito = false;
   bool first_of_artist = false, has_duration = false;
+  bool has_metadata = false;      // the track has Spotify catalogue metadata
+  bool has_release_date = false;  // its album has a release date
   double completion_pct = std::numeric_limits<double>::quiet_NaN();
   double energy = std::numeric_limits<double>::quiet_NaN();
   double valence = std::numeric_limits<double>::quiet_NaN();
@@ -69,6 +71,7 @@ struct MusicPlays {
   std::vector<int8_t> local_hour, local_dow;
   std::vector<int64_t> started_at_ms, ended_at_ms, ms_played, session_id;
   std::vector<uint8_t> is_stream, is_skip, is_complete, incognito, first_of_artist, has_duration;
+  std::vector<uint8_t> has_metadata, has_release_date;
   std::vector<double> completion_pct, energy, valence, danceability;
   std::vector<int32_t> artist, track, album, platform, country, reason_end, sources, genre, mood,
       season;
@@ -83,15 +86,16 @@ struct PodcastPlayRow {
   int32_t local_date = 0;
   int64_t ms_played = 0;
   bool incognito = false;
-  std::string_view show_id, show_name, content_type;
+  std::string_view show_id, show_name, content_type, episode_id;
+  bool episode_has_metadata = false, show_has_metadata = false;  // Spotify catalogue metadata
 };
 
 struct PodcastPlays {
   std::vector<int32_t> local_date;
   std::vector<int64_t> ms_played;
-  std::vector<uint8_t> incognito;
-  std::vector<int32_t> show;
-  Dictionary shows;
+  std::vector<uint8_t> incognito, episode_has_metadata, show_has_metadata;
+  std::vector<int32_t> show, episode;  // episode: -1 without an id
+  Dictionary shows, episodes;
 
   void Add(const PodcastPlayRow& row);
   size_t size() const { return ms_played.size(); }

@@ -125,6 +125,12 @@ struct Coverage {
   std::vector<std::vector<int64_t>> plays;  // [source set][month]
   int64_t plays_total = 0, with_duration = 0, with_features = 0, with_genre = 0;
   int64_t artists_total = 0, artists_with_genre = 0;
+  // The enrichment share: Spotify catalogue metadata over the period's counted plays.
+  int64_t tracks_total = 0, tracks_with_metadata = 0;  // distinct tracks played
+  int64_t plays_with_metadata = 0, ms_total = 0, ms_with_metadata = 0;
+  int64_t albums_total = 0, albums_with_release_date = 0;  // distinct albums played
+  int64_t episodes_total = 0, episodes_with_metadata = 0;  // distinct episodes played
+  int64_t shows_total = 0, shows_with_metadata = 0;
 };
 
 struct ReportModel {

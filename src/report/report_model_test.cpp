@@ -233,5 +233,29 @@ TEST(ReportModel, CoverageCountsSourcesAndEnrichment) {
   EXPECT_EQ(m.coverage.plays[0], (std::vector<int64_t>{0, 2}));
 }
 
+TEST(ReportModel, CoverageShowsTheEnrichmentShare) {
+  // Two tracks (and albums): "A" with Spotify metadata and a release date, "B" without.
+  auto a1 = Play("A", Day(2024, 1, 1), 1, 3), a2 = Play("A", Day(2024, 1, 2), 1, 3),
+       b = Play("B", Day(2024, 1, 3), 1, 4);
+  a1.has_metadata = a2.has_metadata = true;
+  a1.has_release_date = a2.has_release_date = true;
+  ReportData data = Data({a1, a2, b});
+  // Two episodes of one show: the first described by its response, which named the show too.
+  data.podcasts.Add({Day(2024, 1, 1), 600000, false, "s1", "Show", "episode", "e1", true, true});
+  data.podcasts.Add({Day(2024, 1, 2), 600000, false, "s1", "Show", "episode", "e2", false, false});
+  const Coverage c = BuildModel(data).coverage;
+  EXPECT_EQ(c.tracks_total, 2);
+  EXPECT_EQ(c.tracks_with_metadata, 1);
+  EXPECT_EQ(c.plays_with_metadata, 2);
+  EXPECT_EQ(c.ms_total, 10 * 60000);
+  EXPECT_EQ(c.ms_with_metadata, 6 * 60000);
+  EXPECT_EQ(c.albums_total, 2);
+  EXPECT_EQ(c.albums_with_release_date, 1);
+  EXPECT_EQ(c.episodes_total, 2);
+  EXPECT_EQ(c.episodes_with_metadata, 1);
+  EXPECT_EQ(c.shows_total, 1);
+  EXPECT_EQ(c.shows_with_metadata, 1);
+}
+
 }  // namespace
 }  // namespace uw::report

@@ -204,6 +204,45 @@ std::string Platforms(const ReportModel& m) {
   return out;
 }
 
+namespace {
+
+// "12 of 40 tracks" for a bar's note (the fold-out table shows it beside the share).
+std::string OfTotal(int64_t part, int64_t total, std::string_view what) {
+  return fmt::format("{} of {} {}", FormatCount(part), FormatCount(total), what);
+}
+
+// The enrichment share in words: what Spotify's catalogue describes of what was played.
+std::string EnrichmentShareText(const report::Coverage& c) {
+  std::string text;
+  if (c.tracks_total > 0) {
+    text += fmt::format(
+        "Spotify metadata describes {} of the tracks played ({}), {} of the listening time",
+        Strong(FormatPercent(Share(c.tracks_with_metadata, c.tracks_total))),
+        Escape(OfTotal(c.tracks_with_metadata, c.tracks_total, "tracks")),
+        Strong(FormatPercent(Share(c.ms_with_metadata, c.ms_total))));
+    if (c.albums_total > 0) {
+      text += fmt::format("; {} of the albums have a release date",
+                          Strong(FormatPercent(Share(c.albums_with_release_date, c.albums_total))));
+    }
+    text += ".";
+  }
+  if (c.episodes_total > 0) {
+    text += fmt::format("{}{} of the podcast episodes and {} of the shows have Spotify metadata.",
+                        text.empty() ? "" : " ",
+                        Strong(FormatPercent(Share(c.episodes_with_metadata, c.episodes_total))),
+                        Strong(FormatPercent(Share(c.shows_with_metadata, c.shows_total))));
+  }
+  if (c.tracks_with_metadata + c.episodes_with_metadata == 0 &&
+      c.tracks_total + c.episodes_total > 0) {
+    text +=
+        " Run <code>unwrapped enrich spotify</code>, then <code>unwrapped build</code>, to fill "
+        "it in.";
+  }
+  return text;
+}
+
+}  // namespace
+
 std::string Coverage(const ReportModel& m) {
   const auto& c = m.coverage;
   std::string out = Takeaway(
@@ -211,6 +250,8 @@ std::string Coverage(const ReportModel& m) {
                   Strong(FormatPercent(Share(c.with_duration, c.plays_total))),
                   Strong(FormatPercent(Share(c.with_features, c.plays_total))),
                   Strong(FormatPercent(Share(c.with_genre, c.plays_total)))));
+  if (const std::string share = EnrichmentShareText(c); !share.empty())
+    out += "<p>" + share + "</p>\n";
   out +=
       "<p class=\"hint\">Which sources saw each play: the extended streaming history, the account "
       "data export and the recently-played API. A play seen by several sources is one play.</p>\n";
@@ -224,16 +265,39 @@ std::string Coverage(const ReportModel& m) {
       {"audio features", "", Share(c.with_features, c.plays_total)},
       {"genre", "", Share(c.with_genre, c.plays_total)},
   };
+  // Shares of other things than plays are highlighted, and say what they count.
+  if (c.tracks_total > 0) {
+    enrichment.push_back({"Spotify metadata (plays)", "",
+                          Share(c.plays_with_metadata, c.plays_total), false,
+                          OfTotal(c.plays_with_metadata, c.plays_total, "plays")});
+    enrichment.push_back(
+        {"Spotify metadata (listening time)", "", Share(c.ms_with_metadata, c.ms_total), true,
+         fmt::format("{} of {}", FormatDuration(c.ms_with_metadata), FormatDuration(c.ms_total))});
+    enrichment.push_back({"tracks with Spotify metadata", "",
+                          Share(c.tracks_with_metadata, c.tracks_total), true,
+                          OfTotal(c.tracks_with_metadata, c.tracks_total, "tracks")});
+  }
+  if (c.albums_total > 0) {
+    enrichment.push_back({"albums with a release date", "",
+                          Share(c.albums_with_release_date, c.albums_total), true,
+                          OfTotal(c.albums_with_release_date, c.albums_total, "albums")});
+  }
   if (c.artists_total > 0) {
     enrichment.push_back({"artists with a genre", "", Share(c.artists_with_genre, c.artists_total),
-                          true,
-                          fmt::format("{} of {} artists", FormatCount(c.artists_with_genre),
-                                      FormatCount(c.artists_total))});
+                          true, OfTotal(c.artists_with_genre, c.artists_total, "artists")});
   }
-  out +=
-      HorizontalBars({"fig-coverage-enrichment", "Enrichment: share of plays with each attribute",
-                      "Horizontal bars from 0 to 100 percent"},
-                     enrichment, Unit::kShare);
+  if (c.episodes_total > 0) {
+    enrichment.push_back({"episodes with Spotify metadata", "",
+                          Share(c.episodes_with_metadata, c.episodes_total), true,
+                          OfTotal(c.episodes_with_metadata, c.episodes_total, "episodes")});
+    enrichment.push_back({"shows with Spotify metadata", "",
+                          Share(c.shows_with_metadata, c.shows_total), true,
+                          OfTotal(c.shows_with_metadata, c.shows_total, "shows")});
+  }
+  out += HorizontalBars({"fig-coverage-enrichment", "Enrichment: share with each attribute",
+                         "Horizontal bars from 0 to 100 percent: plays, listening time, and the "
+                         "distinct tracks, albums, artists, episodes and shows"},
+                        enrichment, Unit::kShare);
   return out;
 }
 

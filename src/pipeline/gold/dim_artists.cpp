@@ -1,6 +1,6 @@
 // gold.dim_artists: one row per silver artist (key artist_id) with its genres and Last.fm tags
-// (docs/lake.md "dim_artists"; ranking rules in enrichment.h). Null until enrichment provides
-// them. Unpartitioned, rows in silver order (by artist_id).
+// (docs/lake.md "dim_artists"; ranking rules in enrichment.h) and Spotify's attributes of it.
+// Null until enrichment provides them. Unpartitioned, rows in silver order (by artist_id).
 #include <algorithm>
 
 #include "pipeline/gold/enrichment.h"
@@ -54,9 +54,20 @@ tables::LakeTable DimArtistsTable(const GoldPlays& plays) {
   const RankedLabels tags =
       RankTags(s.artists, s.lastfm_artist_tags, "artists", "lastfm_artist_tags", "artist_id");
 
+  // Spotify's attributes of the artist (silver columns enrichment adds; null without them).
+  const std::vector<parquet::Field> spotify_fields = {
+      {"spotify_id", ColumnType::kString, true},      {"popularity", ColumnType::kInt32, true},
+      {"followers", ColumnType::kInt64, true},        {"image_url", ColumnType::kString, true},
+      {"metadata_source", ColumnType::kString, true},
+  };
+  std::vector<const parquet::ColumnVector*> spotify;
+  for (const parquet::Field& f : spotify_fields)
+    spotify.push_back(OptionalColumn(s.artists, f.name, f.type));
+
   std::vector<parquet::Field> fields = silver_fields;
   for (const char* name : {"primary_genre", "genres", "top_tag", "lastfm_tags", "combined_genres"})
     fields.push_back({name, ColumnType::kString, true});
+  fields.insert(fields.end(), spotify_fields.begin(), spotify_fields.end());
   parquet::Schema schema(std::move(fields));
   parquet::Batch rows(schema);
   rows.Reserve(s.artists.num_rows());
@@ -69,6 +80,9 @@ tables::LakeTable DimArtistsTable(const GoldPlays& plays) {
     tables::AppendText(rows.column(c++), TopName(tags, row));
     tables::AppendText(rows.column(c++), tags.Joined(row));
     tables::AppendText(rows.column(c++), Combined(genres, tags, row));
+    for (const parquet::ColumnVector* column : spotify) {
+      column ? rows.column(c++).AppendFrom(*column, a) : rows.column(c++).AppendNull();
+    }
   }
   return {"dim_artists", schema, {}, {"artist_id"}, tables::SinglePartition(std::move(rows))};
 }

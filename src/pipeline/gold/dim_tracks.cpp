@@ -45,6 +45,14 @@ const std::vector<Attribute>& Attributes() {
       {{"explicit", ColumnType::kBoolean, true}, false, "explicit"},
       {{"track_popularity", ColumnType::kInt32, true}, false, "popularity"},
       {{"isrc", ColumnType::kString, true}, false, "isrc"},
+      {{"track_number", ColumnType::kInt32, true}, false, "track_number"},
+      {{"disc_number", ColumnType::kInt32, true}, false, "disc_number"},
+      {{"is_local", ColumnType::kBoolean, true}, false, "is_local"},
+      {{"metadata_source", ColumnType::kString, true}, false, "metadata_source"},
+      {{"release_date_precision", ColumnType::kString, true}, true, "release_date_precision"},
+      {{"album_total_tracks", ColumnType::kInt32, true}, true, "total_tracks"},
+      {{"album_upc", ColumnType::kString, true}, true, "upc"},
+      {{"album_image_url", ColumnType::kString, true}, true, "image_url"},
   };
   return attributes;
 }

@@ -41,6 +41,7 @@ std::vector<Field> AttributeFields() {
       {"album_popularity", ColumnType::kInt32, true},
       {"album_label", ColumnType::kString, true},
       {"days_since_release", ColumnType::kInt32, true},
+      {"track_metadata_source", ColumnType::kString, true},  // "spotify": the track has metadata
   };
 }
 
@@ -106,6 +107,7 @@ struct Sources {
   const parquet::ColumnVector* duration;
   const parquet::ColumnVector *is_explicit, *track_popularity, *isrc;
   const parquet::ColumnVector *album_type, *release_date, *album_popularity, *album_label;
+  const parquet::ColumnVector* metadata_source;
   std::vector<Release> releases;  // per album row
   AudioFeatureSource features;
 };
@@ -127,6 +129,7 @@ Sources ResolveSources(const GoldPlays& p, const std::vector<Field>& silver_fiel
       release_date,
       OptionalColumn(s.albums, "popularity", ColumnType::kInt32),
       OptionalColumn(s.albums, "label", ColumnType::kString),
+      OptionalColumn(s.tracks, "metadata_source", ColumnType::kString),
       std::move(releases),
       AudioFeatureSource(s.audio_features),
   };
@@ -148,6 +151,7 @@ size_t AppendAttributes(parquet::Batch& rows, size_t c, const GoldPlays& p, cons
   AppendOptInt32(rows.column(c++), release.days
                                        ? std::optional<int32_t>(p.local_date[i] - *release.days)
                                        : std::nullopt);
+  AppendAttribute(rows.column(c++), src.metadata_source, track);
   return c;
 }
 

@@ -14,7 +14,7 @@ void ForEachGoldTable(const GoldPlays& plays, const parquet::Batch& podcast_even
   visit(DimArtistsTable(plays));
   ForEachAggregateTable(plays, visit);
   stream(FactPlaysStream(plays));
-  stream(FactPodcastPlaysStream(podcast_events, options));
+  stream(FactPodcastPlaysStream(podcast_events, options, &plays.silver));
 }
 
 std::vector<tables::LakeTable> AllGoldTables(const GoldPlays& plays,

@@ -17,13 +17,16 @@ namespace uw::gold {
 tables::LakeTable FactPlaysTable(const GoldPlays& plays);
 // The same, built a month at a time (tables::StreamedTable); `plays` must outlive it.
 tables::StreamedTable FactPlaysStream(const GoldPlays& plays);
-// fact_podcast_plays: one row per silver podcast_events row (any order) with local time and
-// counted; partitioned like fact_plays.
+// fact_podcast_plays: one row per silver podcast_events row (any order) with local time,
+// counted and the attributes of its silver episode and show (null without `dimensions`, which
+// must outlive the result); partitioned like fact_plays.
 tables::LakeTable FactPodcastPlaysTable(const parquet::Batch& podcast_events,
-                                        const GoldOptions& options);
+                                        const GoldOptions& options,
+                                        const SilverInputs* dimensions = nullptr);
 // The same, built a month at a time; it keeps its own (sorted) copy of the rows.
 tables::StreamedTable FactPodcastPlaysStream(const parquet::Batch& podcast_events,
-                                             const GoldOptions& options);
+                                             const GoldOptions& options,
+                                             const SilverInputs* dimensions = nullptr);
 // The silver columns each fact copies: all gold reads of listening_events / podcast_events (the
 // rest of gold reads only columns fact_plays copies too).
 std::vector<std::string> FactPlaysSilverColumns();

@@ -69,6 +69,7 @@ TEST(FactPlays, ColumnsFollowTheContractAndPassTheChecks) {
        "album_popularity",
        "album_label",
        "days_since_release",
+       "track_metadata_source",
        "completion_pct",
        "is_complete",
        "top_genre",
@@ -163,6 +164,14 @@ TEST(DimTables, ColumnsFollowTheContractAndRowsAreTheSilverDimensions) {
                                                             "explicit",
                                                             "track_popularity",
                                                             "isrc",
+                                                            "track_number",
+                                                            "disc_number",
+                                                            "is_local",
+                                                            "metadata_source",
+                                                            "release_date_precision",
+                                                            "album_total_tracks",
+                                                            "album_upc",
+                                                            "album_image_url",
                                                             "top_tag",
                                                             "lastfm_listeners",
                                                             "lastfm_playcount",
@@ -185,7 +194,8 @@ TEST(DimTables, ColumnsFollowTheContractAndRowsAreTheSilverDimensions) {
   EXPECT_EQ(Names(artists.schema),
             (std::vector<std::string>{"artist_id", "artist_uri", "artist_name", "name_only",
                                       "primary_genre", "genres", "top_tag", "lastfm_tags",
-                                      "combined_genres"}));
+                                      "combined_genres", "spotify_id", "popularity", "followers",
+                                      "image_url", "metadata_source"}));
   EXPECT_EQ(artists.num_rows(), 2u);
   EXPECT_TRUE(tables::CheckTable(artists).empty());
 }

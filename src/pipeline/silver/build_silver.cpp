@@ -11,6 +11,7 @@
 #include "pipeline/silver/incremental.h"
 #include "pipeline/silver/lake_tables.h"
 #include "pipeline/silver/silver_tables.h"
+#include "pipeline/silver/spotify_objects.h"
 
 namespace uw::silver {
 namespace {
@@ -102,6 +103,7 @@ void Publish(storage::ObjectStore& lake, const std::vector<LakeTable>& tables,
 // are still checked so the error names every problem, and the files already staged are deleted
 // before it is thrown.
 std::vector<StagedTable> BuildAndStage(storage::ObjectStore& lake, const ResolvedPlays& plays,
+                                       const SpotifyObjects& objects,
                                        const SilverBuildOptions& options,
                                        SilverBuildReport& report) {
   const parquet::WriterOptions writer = WriterFor(options);
@@ -129,7 +131,7 @@ std::vector<StagedTable> BuildAndStage(storage::ObjectStore& lake, const Resolve
     report.seconds_write += Since(mark);
     mark = Clock::now();
   };
-  ForEachSilverTable(plays, stage, stage_stream);
+  report.catalogue.counts = ForEachSilverTable(plays, objects, stage, stage_stream);
   if (!problems.empty()) {
     for (const StagedTable& table : staged) AbandonStaged(lake, table);
     FailChecks(problems);
@@ -164,8 +166,14 @@ SilverBuildReport BuildSilver(storage::ObjectStore& lake, const SilverBuildOptio
     if (plan) {
       report.incremental = true;
       report.reason =
-          fmt::format("incremental: {} new recently-played files, {} new plays, {} repeats",
-                      plan->new_files, plan->new_plays, plan->repeats);
+          plan->new_files == 0
+              ? fmt::format("dimensions only: {} new Spotify catalogue responses",
+                            plan->new_catalogue_files)
+              : fmt::format("incremental: {} new recently-played files, {} new plays, {} repeats",
+                            plan->new_files, plan->new_plays, plan->repeats);
+      if (plan->new_files != 0 && plan->new_catalogue_files != 0)
+        report.reason += fmt::format(", {} new catalogue responses", plan->new_catalogue_files);
+      report.catalogue = std::move(plan->catalogue);
       report.api = plan->api;
       report.summary = plan->summary;
       CheckTables(plan->tables);
@@ -184,6 +192,12 @@ SilverBuildReport BuildSilver(storage::ObjectStore& lake, const SilverBuildOptio
   report.extended = bronze.extended_counts;
   report.account = bronze.account_counts;
   report.api = bronze.api_counts;
+  // The catalogue responses only cost a read when bronze holds some.
+  const std::vector<std::string> catalogue_keys = CatalogueKeys(inputs);
+  SpotifyObjects objects;
+  if (!catalogue_keys.empty()) objects = ReadSpotifyObjects(lake, catalogue_keys);
+  report.catalogue.files = objects.files;
+  report.catalogue.rejected = objects.rejected;
   report.seconds_read = Since(start);
 
   start = Clock::now();
@@ -193,7 +207,8 @@ SilverBuildReport BuildSilver(storage::ObjectStore& lake, const SilverBuildOptio
   const ResolvedPlays plays = ResolvePlays(std::move(bronze), resolve);
   report.summary = plays.summary;
   report.seconds_resolve = Since(start);
-  std::vector<StagedTable> staged = BuildAndStage(lake, plays, options, report);
+  std::vector<StagedTable> staged = BuildAndStage(lake, plays, objects, options, report);
+  objects = SpotifyObjects();  // the dimensions that pointed into it are written
   // The state after the tables: its memory reuses what their rows left free.
   start = Clock::now();
   SilverState next = StateOf(plays, fingerprint, std::move(inputs));

@@ -11,6 +11,7 @@
 
 #include "parquet/file_writer.h"
 #include "pipeline/silver/bronze_reader.h"
+#include "pipeline/silver/catalog_enrichment.h"
 #include "pipeline/silver/lake_tables.h"
 #include "pipeline/silver/resolve_plays.h"
 #include "storage/object_store.h"
@@ -31,6 +32,8 @@ struct SilverBuildReport {
   uint64_t bronze_files = 0;
   SourceCounts extended, account, api;
   ResolveSummary summary;
+  // The Spotify catalogue responses, when the dimensions were built (empty when none exist).
+  CatalogueSummary catalogue;
   std::vector<PublishedTable> tables;
   double seconds_read = 0, seconds_resolve = 0, seconds_tables = 0, seconds_write = 0;
 };

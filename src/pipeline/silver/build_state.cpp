@@ -4,12 +4,14 @@
 
 #include "core/lake_paths.h"
 #include "core/text.h"
+#include "pipeline/silver/spotify_objects.h"
 
 namespace uw::silver {
 namespace {
 
-// Bump when the meaning of a field changes: an older file then reads as absent.
-constexpr int64_t kFormat = 2;
+// Bump when the meaning of a field changes: an older file then reads as absent. 3: `bronze`
+// includes the Spotify catalogue responses, and the dimensions gained their columns.
+constexpr int64_t kFormat = 3;
 
 void AppendStringMap(std::string& json, const char* name,
                      const std::unordered_map<std::string, std::string>& map) {
@@ -35,12 +37,23 @@ std::string Str(simdjson::dom::element e) {
 
 std::map<std::string, uint64_t> ListSilverInputs(const storage::ObjectStore& lake) {
   std::map<std::string, uint64_t> inputs;
-  for (const std::string_view prefix :
-       {lake::kBronzeExportPrefix, lake::kBronzeRecentlyPlayedPrefix}) {
-    for (const storage::ObjectInfo& object : lake.List(prefix))
+  for (const storage::ObjectInfo& object : lake.List(lake::kBronzeExportPrefix))
+    inputs[object.key] = object.size_bytes;
+  // One listing for recently-played and the catalogue responses; searches are not inputs.
+  for (const storage::ObjectInfo& object : lake.List(lake::kBronzeSpotifyApiPrefix)) {
+    if (object.key.starts_with(lake::kBronzeRecentlyPlayedPrefix) || SpotifyObjectOfKey(object.key))
       inputs[object.key] = object.size_bytes;
   }
   return inputs;
+}
+
+std::vector<std::string> CatalogueKeys(const std::map<std::string, uint64_t>& inputs) {
+  std::vector<std::string> keys;
+  for (auto it = inputs.lower_bound(std::string(lake::kBronzeSpotifyApiPrefix));
+       it != inputs.end() && it->first.starts_with(lake::kBronzeSpotifyApiPrefix); ++it) {
+    if (SpotifyObjectOfKey(it->first)) keys.push_back(it->first);
+  }
+  return keys;
 }
 
 std::optional<SilverState> ReadSilverState(const storage::ObjectStore& lake) {

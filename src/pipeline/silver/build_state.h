@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "pipeline/silver/catalog.h"
 #include "storage/object_store.h"
@@ -26,8 +27,11 @@ struct SilverState {
   LearnedIds learned;  // catalog.h
 };
 
-// The bronze objects a silver build reads: export files and recently-played responses.
+// The bronze objects a silver build reads: export files, recently-played responses and Spotify
+// catalogue responses (spotify_objects.h), in two listings.
 std::map<std::string, uint64_t> ListSilverInputs(const storage::ObjectStore& lake);
+// The Spotify catalogue responses among `inputs`, in key order.
+std::vector<std::string> CatalogueKeys(const std::map<std::string, uint64_t>& inputs);
 
 std::optional<SilverState> ReadSilverState(const storage::ObjectStore& lake);
 void WriteSilverState(storage::ObjectStore& lake, const SilverState& state);

@@ -20,28 +20,46 @@
 
 namespace uw::silver {
 
+// The parsed Spotify catalogue responses an entry was filled from (spotify_objects.h). Set only
+// by ApplySpotifyObjects (catalog_enrichment.h) and pointing into the SpotifyObjects it was
+// given, which must outlive the tables built from the catalog.
+struct SpotifyTrack;
+struct SpotifyArtist;
+struct SpotifyAlbum;
+struct SpotifyEpisode;
+struct SpotifyShow;
+
 struct TrackEntry {
   std::string uri;  // empty for name-only tracks
   std::string name, artist_id, artist_name, album_id, album_name;
   std::optional<int64_t> duration_ms;
   int64_t first_played_ms = 0, last_played_ms = 0;
+  const SpotifyTrack* spotify = nullptr;
+  std::vector<std::string> other_artist_ids;  // the response's other artists, in credit order
 };
 struct ArtistEntry {
   std::string name;
-  bool name_only = true;  // no source gave a Spotify id
+  bool name_only = true;   // no source gave a Spotify id
+  std::string spotify_id;  // the Spotify artist this row is (its own id, or mapped by name)
+  const SpotifyArtist* spotify = nullptr;
 };
 struct AlbumEntry {
   std::string name, artist_id, artist_name;
   bool name_only = true;
+  std::string spotify_id;  // the Spotify album this row is (its own id, or its tracks' album)
+  const SpotifyAlbum* spotify = nullptr;  // the album response, else a track's copy of it
 };
 struct ShowEntry {
   std::string name;
-  std::string kind;  // "podcast" or "audiobook"
-  std::string uri;   // audiobooks only: exports carry audiobook URIs, never show URIs
+  std::string kind;        // "podcast" or "audiobook"
+  std::string uri;         // audiobooks (exports carry their URIs) and shows learned from responses
+  std::string spotify_id;  // the Spotify show this row is (its own id, or its episodes' show)
+  const SpotifyShow* spotify = nullptr;  // the show response, else an episode's copy of it
 };
 struct EpisodeEntry {
   std::string uri, name, content_type, show_id, show_name;
   int64_t first_played_ms = 0, last_played_ms = 0;
+  const SpotifyEpisode* spotify = nullptr;
 };
 
 // One id of a play: a key of one of the catalog's maps (whose nodes never move), or none. One

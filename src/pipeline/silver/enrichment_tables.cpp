@@ -2,7 +2,10 @@
 // lastfm_track_stats, lastfm_artist_tags). Enrichment (Spotify, Last.fm, catalogue dumps) fills
 // them; until then they are published empty with their schemas, so readers and the gold layer
 // can rely on them existing. Their schemas live together because they change together.
+// artist_genres holds the genres of the Spotify artist responses (source "spotify"), keyed by the
+// artist row they describe, in the response's order.
 #include "pipeline/silver/silver_tables.h"
+#include "pipeline/silver/spotify_objects.h"
 
 namespace uw::silver {
 namespace {
@@ -13,9 +16,20 @@ LakeTable Empty(std::string name, std::vector<parquet::Field> fields,
   return {std::move(name), schema, {}, std::move(key), SinglePartition(parquet::Batch(schema))};
 }
 
+void AddSpotifyGenres(const Catalog& catalog, parquet::Batch& rows) {
+  for (const auto& [id, artist] : catalog.artists) {
+    if (artist.spotify == nullptr || !artist.spotify->genres) continue;
+    for (const std::string& genre : *artist.spotify->genres) {  // distinct, none empty
+      rows.column(0).AppendString(id);
+      rows.column(1).AppendString(genre);
+      rows.column(2).AppendString("spotify");
+    }
+  }
+}
+
 }  // namespace
 
-std::vector<LakeTable> EnrichmentTables() {
+std::vector<LakeTable> EnrichmentTables(const Catalog& catalog) {
   using parquet::ColumnType;
   std::vector<LakeTable> tables;
   tables.push_back(Empty("artist_genres",
@@ -23,6 +37,7 @@ std::vector<LakeTable> EnrichmentTables() {
                           {"genre", ColumnType::kString, false},
                           {"source", ColumnType::kString, false}},
                          {"artist_id", "genre", "source"}));
+  AddSpotifyGenres(catalog, tables.back().partitions.front().rows);
   std::vector<parquet::Field> features{{"track_id", ColumnType::kString, false}};
   for (const char* name : {"danceability", "energy", "loudness", "speechiness", "acousticness",
                            "instrumentalness", "liveness", "valence", "tempo"}) {

@@ -9,6 +9,7 @@
 #include "core/lake_paths.h"
 #include "pipeline/silver/lake_tables.h"
 #include "pipeline/silver/silver_tables.h"
+#include "pipeline/silver/spotify_objects.h"
 
 namespace uw::silver {
 namespace {
@@ -17,9 +18,15 @@ namespace {
 // be its match, which only the full merge decides.
 constexpr int64_t kAccountReachMs = 120'000;
 
-std::optional<std::vector<std::string>> NewApiObjects(const SilverState& state,
-                                                      const std::map<std::string, uint64_t>& inputs,
-                                                      std::string& why_not) {
+// The bronze objects added since the last build, by what they feed.
+struct NewObjects {
+  std::vector<std::string> plays;      // recently-played responses
+  std::vector<std::string> catalogue;  // Spotify catalogue responses
+};
+
+std::optional<NewObjects> FindNewObjects(const SilverState& state,
+                                         const std::map<std::string, uint64_t>& inputs,
+                                         std::string& why_not) {
   for (const auto& [key, size] : state.bronze) {
     const auto it = inputs.find(key);
     if (it == inputs.end() || it->second != size) {
@@ -27,18 +34,36 @@ std::optional<std::vector<std::string>> NewApiObjects(const SilverState& state,
       return std::nullopt;
     }
   }
-  std::vector<std::string> added;
+  NewObjects added;
   for (const auto& [key, size] : inputs) {
     if (state.bronze.count(key)) continue;
-    if (!key.starts_with(lake::kBronzeRecentlyPlayedPrefix)) {
+    if (key.starts_with(lake::kBronzeRecentlyPlayedPrefix)) {
+      added.plays.push_back(key);
+    } else if (SpotifyObjectOfKey(key)) {
+      added.catalogue.push_back(key);
+    } else {
       why_not = fmt::format("new export file {}", key);
       return std::nullopt;
     }
-    added.push_back(key);
   }
-  if (added.empty()) why_not = "no new bronze objects, but the tables changed since the last build";
-  if (added.empty()) return std::nullopt;
+  if (added.plays.empty() && added.catalogue.empty()) {
+    why_not = "no new bronze objects, but the tables changed since the last build";
+    return std::nullopt;
+  }
   return added;
+}
+
+// Every catalogue response among the inputs, parsed and applied to `catalog`; the dimension
+// tables then built from it. The responses die here: afterwards only the catalog's ids are used
+// (the fact rows), never what its rows point to.
+void RebuildDimensions(const storage::ObjectStore& lake,
+                       const std::map<std::string, uint64_t>& inputs, Catalog& catalog,
+                       IncrementalPlan& plan) {
+  const SpotifyObjects objects = ReadSpotifyObjects(lake, CatalogueKeys(inputs));
+  plan.catalogue.files = objects.files;
+  plan.catalogue.rejected = objects.rejected;
+  plan.catalogue.counts = ApplySpotifyObjects(catalog, objects);
+  ForEachDimensionTable(catalog, [&](LakeTable table) { plan.tables.push_back(std::move(table)); });
 }
 
 delta::PartitionValues MonthOf(int64_t ms) {
@@ -116,9 +141,19 @@ std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
                                                const std::map<std::string, uint64_t>& inputs,
                                                const SilverBuildOptions& options,
                                                std::string& why_not) {
-  const auto added = NewApiObjects(state, inputs, why_not);
+  const auto added = FindNewObjects(state, inputs, why_not);
   if (!added) return std::nullopt;
-  BronzePlays bronze = ReadBronzePlays(lake, *added);
+  if (added->plays.empty()) {
+    // Only catalogue responses: the plays, their ids and the fact tables stay as they are.
+    IncrementalPlan plan;
+    plan.new_catalogue_files = added->catalogue.size();
+    Catalog catalog = LoadCatalog(lake);
+    RebuildDimensions(lake, inputs, catalog, plan);
+    plan.next_state = state;
+    plan.next_state.bronze = inputs;
+    return plan;
+  }
+  BronzePlays bronze = ReadBronzePlays(lake, added->plays);
   std::vector<PlayRecord> fresh, old;
   const int64_t cutoff = std::max(state.newest_play_end_ms + kApiToleranceMs,
                                   state.newest_account_end_ms + kAccountReachMs);
@@ -144,7 +179,8 @@ std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
   }
 
   IncrementalPlan plan;
-  plan.new_files = added->size();
+  plan.new_files = added->plays.size();
+  plan.new_catalogue_files = added->catalogue.size();
   plan.repeats = old.size();
   plan.api = bronze.api_counts;
   BronzePlays only;
@@ -164,10 +200,16 @@ std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
   if (!IdsStable(state.learned, learned, catalog, why_not)) return std::nullopt;
   ExtendCatalog(catalog, plays.music, learned);
 
-  plan.tables.push_back(TracksTable(catalog));
-  plan.tables.push_back(TrackArtistsTable(catalog));
-  plan.tables.push_back(ArtistsTable(catalog));
-  plan.tables.push_back(AlbumsTable(catalog));
+  if (!CatalogueKeys(inputs).empty()) {
+    // The published dimensions hold what the responses filled; the new plays may have replaced
+    // some of it (a duration, a name), so every response is applied again.
+    RebuildDimensions(lake, inputs, catalog, plan);
+  } else {
+    plan.tables.push_back(TracksTable(catalog));
+    plan.tables.push_back(TrackArtistsTable(catalog));
+    plan.tables.push_back(ArtistsTable(catalog));
+    plan.tables.push_back(AlbumsTable(catalog));
+  }
   LakeTable events = ListeningEventsTable(plays, catalog);
   PrependExisting(lake, events);
   plan.tables.push_back(std::move(events));

@@ -31,6 +31,63 @@ std::string ZoneLine(const ZoneDecision& zone) {
                      100.0 * zone.confidence);
 }
 
+// Rejected catalogue responses named in the text summary; the JSON lists every one.
+constexpr size_t kRejectedShown = 20;
+
+std::string KindCounts(const std::array<uint64_t, kSpotifyKinds>& counts) {
+  std::string text;
+  for (size_t k = 0; k < kSpotifyKinds; ++k) {
+    text += fmt::format("{}{} {}", k ? ", " : "", Thousands(counts[k]),
+                        SpotifyKindFolder(SpotifyKind(k)));
+  }
+  return text;
+}
+
+std::string CatalogueLines(const CatalogueSummary& c) {
+  uint64_t files = 0;
+  for (const uint64_t n : c.files) files += n;
+  if (files == 0) return {};
+  std::string out = fmt::format("  spotify catalogue: {} responses read ({})\n", Thousands(files),
+                                KindCounts(c.files));
+  out += fmt::format("    filled {}", KindCounts(c.counts.used));
+  if (c.counts.artists_added + c.counts.albums_added + c.counts.shows_added) {
+    out += fmt::format("; rows added for {} artists, {} albums, {} shows they name",
+                       Thousands(c.counts.artists_added), Thousands(c.counts.albums_added),
+                       Thousands(c.counts.shows_added));
+  }
+  out += "\n";
+  if (c.rejected.empty()) return out;
+  out += fmt::format("    {} rejected (skipped, the others were used):\n",
+                     Thousands(c.rejected.size()));
+  for (size_t i = 0; i < c.rejected.size() && i < kRejectedShown; ++i)
+    out += fmt::format("      {}: {}\n", c.rejected[i].key, c.rejected[i].reason);
+  if (c.rejected.size() > kRejectedShown)
+    out += fmt::format("      … and {} more (see --json)\n", c.rejected.size() - kRejectedShown);
+  return out;
+}
+
+std::string KindCountsJson(const std::array<uint64_t, kSpotifyKinds>& counts) {
+  std::string json = "{";
+  for (size_t k = 0; k < kSpotifyKinds; ++k) {
+    json += fmt::format("{}\"{}\":{}", k ? "," : "", SpotifyKindFolder(SpotifyKind(k)), counts[k]);
+  }
+  return json + "}";
+}
+
+std::string CatalogueJson(const CatalogueSummary& c) {
+  std::string json = fmt::format(
+      "{{\"files\":{},\"used\":{},\"artists_added\":{},\"albums_added\":{},\"shows_added\":{},"
+      "\"rejected\":[",
+      KindCountsJson(c.files), KindCountsJson(c.counts.used), c.counts.artists_added,
+      c.counts.albums_added, c.counts.shows_added);
+  for (size_t i = 0; i < c.rejected.size(); ++i) {
+    json +=
+        fmt::format("{}{{\"key\":{},\"reason\":{}}}", i ? "," : "",
+                    core::JsonString(c.rejected[i].key), core::JsonString(c.rejected[i].reason));
+  }
+  return json + "]}";
+}
+
 }  // namespace
 
 std::string SilverReportToText(const SilverBuildReport& r) {
@@ -73,6 +130,7 @@ std::string SilverReportToText(const SilverBuildReport& r) {
     out += fmt::format("  ms_played estimated for {} api-only plays (flagged)\n",
                        Thousands(s.ms_played_estimated));
   }
+  out += CatalogueLines(r.catalogue);
   out += "  tables\n";
   for (const PublishedTable& t : r.tables) out += tables::PublishedTableLine(t) + "\n";
   return out;
@@ -111,6 +169,7 @@ std::string SilverReportToJson(const SilverBuildReport& r) {
       ",\"names\":{{\"resolved\":{},\"resolved_most_used\":{},\"unresolved\":{}}},"
       "\"ms_played_estimated\":{}",
       s.names_resolved, s.names_resolved_most_used, s.names_unresolved, s.ms_played_estimated);
+  json += ",\"catalogue\":" + CatalogueJson(r.catalogue);
   return json + ",\"tables\":" + tables::PublishedTablesJson(r.tables) + "}\n";
 }
 

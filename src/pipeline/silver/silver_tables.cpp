@@ -2,24 +2,31 @@
 
 namespace uw::silver {
 
-void ForEachSilverTable(const ResolvedPlays& plays, const std::function<void(LakeTable)>& visit,
-                        const std::function<void(const StreamedTable&)>& stream) {
-  const Catalog catalog = BuildCatalog(plays);
+void ForEachDimensionTable(const Catalog& catalog, const std::function<void(LakeTable)>& visit) {
   visit(TracksTable(catalog));
   visit(TrackArtistsTable(catalog));
   visit(ArtistsTable(catalog));
   visit(AlbumsTable(catalog));
   visit(ShowsTable(catalog));
   visit(EpisodesTable(catalog));
-  for (LakeTable& table : EnrichmentTables()) visit(std::move(table));
+  for (LakeTable& table : EnrichmentTables(catalog)) visit(std::move(table));
+}
+
+EnrichmentCounts ForEachSilverTable(const ResolvedPlays& plays, const SpotifyObjects& objects,
+                                    const std::function<void(LakeTable)>& visit,
+                                    const std::function<void(const StreamedTable&)>& stream) {
+  Catalog catalog = BuildCatalog(plays);
+  const EnrichmentCounts counts = ApplySpotifyObjects(catalog, objects);
+  ForEachDimensionTable(catalog, visit);
   stream(ListeningEventsStream(plays, catalog));
   stream(PodcastEventsStream(plays, catalog));
+  return counts;
 }
 
 std::vector<LakeTable> AllSilverTables(const ResolvedPlays& plays) {
   std::vector<LakeTable> tables;
   ForEachSilverTable(
-      plays, [&](LakeTable table) { tables.push_back(std::move(table)); },
+      plays, SpotifyObjects{}, [&](LakeTable table) { tables.push_back(std::move(table)); },
       [&](const StreamedTable& table) { tables.push_back(Materialize(table)); });
   return tables;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pipeline/silver/catalog.h"
+#include "pipeline/silver/catalog_enrichment.h"
 #include "pipeline/silver/lake_tables.h"
 #include "pipeline/silver/resolve_plays.h"
 
@@ -18,7 +19,8 @@ LakeTable PodcastEventsTable(const ResolvedPlays& plays, const Catalog& catalog)
 StreamedTable ListeningEventsStream(const ResolvedPlays& plays, const Catalog& catalog);
 StreamedTable PodcastEventsStream(const ResolvedPlays& plays, const Catalog& catalog);
 
-// Dimensions learned from the plays.
+// Dimensions learned from the plays (and filled from Spotify catalogue responses by
+// ApplySpotifyObjects before they are built).
 LakeTable TracksTable(const Catalog& catalog);
 LakeTable TrackArtistsTable(const Catalog& catalog);
 LakeTable ArtistsTable(const Catalog& catalog);
@@ -27,17 +29,23 @@ LakeTable ShowsTable(const Catalog& catalog);
 LakeTable EpisodesTable(const Catalog& catalog);
 
 // Enrichment dimensions (artist_genres, audio_features, lastfm_track_tags, lastfm_track_stats,
-// lastfm_artist_tags): their schemas, empty until enrichment fills them.
-std::vector<LakeTable> EnrichmentTables();
+// lastfm_artist_tags): their schemas, with the rows the catalog's responses give (artist genres)
+// and empty otherwise.
+std::vector<LakeTable> EnrichmentTables(const Catalog& catalog);
+
+// Every dimension table above, one at a time in publishing order.
+void ForEachDimensionTable(const Catalog& catalog, const std::function<void(LakeTable)>& visit);
 
 // Hands every table above, one at a time in publishing order (dimensions before facts), to
 // `visit` (the dimensions, small) or `stream` (the facts, built a month at a time), building the
 // next only after the last returned: a caller that publishes and drops each table never holds
-// the rows of all tables at once.
-void ForEachSilverTable(const ResolvedPlays& plays, const std::function<void(LakeTable)>& visit,
-                        const std::function<void(const StreamedTable&)>& stream);
+// the rows of all tables at once. The dimensions are filled from `objects` (catalog_enrichment.h);
+// returns what they used.
+EnrichmentCounts ForEachSilverTable(const ResolvedPlays& plays, const SpotifyObjects& objects,
+                                    const std::function<void(LakeTable)>& visit,
+                                    const std::function<void(const StreamedTable&)>& stream);
 
-// All of the above, in publishing order.
+// All of the above without catalogue responses, in publishing order.
 std::vector<LakeTable> AllSilverTables(const ResolvedPlays& plays);
 
 }  // namespace uw::silver

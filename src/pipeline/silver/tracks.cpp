@@ -1,6 +1,9 @@
 // silver.tracks: one row per track the listener played, keyed by track_id (a Spotify id, or a
-// name key for tracks known by names only). Names are the latest the listener's plays carried.
+// name key for tracks known by names only). Names are the latest the listener's plays carried;
+// the attributes after them come from the track's Spotify catalogue response, when bronze holds
+// one (catalog_enrichment.h), whose duration also replaces the one plays carried.
 #include "pipeline/silver/silver_tables.h"
+#include "pipeline/silver/spotify_objects.h"
 
 namespace uw::silver {
 
@@ -18,10 +21,19 @@ LakeTable TracksTable(const Catalog& catalog) {
       {"name_only", ColumnType::kBoolean, false},
       {"first_played_at", ColumnType::kTimestamp, false},
       {"last_played_at", ColumnType::kTimestamp, false},
+      {"explicit", ColumnType::kBoolean, true},
+      {"popularity", ColumnType::kInt32, true},
+      {"isrc", ColumnType::kString, true},
+      {"track_number", ColumnType::kInt32, true},
+      {"disc_number", ColumnType::kInt32, true},
+      {"is_local", ColumnType::kBoolean, true},
+      {"metadata_source", ColumnType::kString, true},
   });
   parquet::Batch rows(schema);
   rows.Reserve(catalog.tracks.size());
+  const SpotifyTrack none;
   for (const auto& [id, t] : catalog.tracks) {
+    const SpotifyTrack& r = t.spotify ? *t.spotify : none;
     size_t c = 0;
     rows.column(c++).AppendString(id);
     AppendText(rows.column(c++), t.uri);
@@ -34,6 +46,16 @@ LakeTable TracksTable(const Catalog& catalog) {
     rows.column(c++).AppendBool(id.starts_with("name:"));
     rows.column(c++).AppendInt64(t.first_played_ms * 1000);
     rows.column(c++).AppendInt64(t.last_played_ms * 1000);
+    AppendOptBool(rows.column(c++), r.is_explicit);
+    AppendOptInt32(rows.column(c++), r.popularity);
+    AppendText(rows.column(c++), r.isrc);
+    AppendOptInt32(rows.column(c++), r.track_number);
+    AppendOptInt32(rows.column(c++), r.disc_number);
+    // A local file's URI says what it is even without a response.
+    std::optional<bool> is_local = r.is_local;
+    if (!is_local && t.uri.starts_with("spotify:local:")) is_local = true;
+    AppendOptBool(rows.column(c++), is_local);
+    AppendSource(rows.column(c++), t.spotify);
   }
   return {"tracks", schema, {}, {"track_id"}, SinglePartition(std::move(rows))};
 }
