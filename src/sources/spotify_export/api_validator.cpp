@@ -1,12 +1,27 @@
 // Validation of one item of a GET /me/player/recently-played response (formats.md §3.1).
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "core/civil_time.h"
 #include "sources/spotify_export/json_fields.h"
 #include "sources/spotify_export/record_validator.h"
 
 namespace uw::spotify_export {
 namespace {
+
+// The Web API wrote integers as floats for months in 2024 ("duration_ms": 204053.0, formats.md
+// §3.2): a whole number is an integer here whatever its notation.
+std::string CheckApiInteger(std::string_view key, simdjson::dom::element value,
+                            std::optional<int64_t>& out) {
+  double number = 0;
+  if (value.type() == simdjson::dom::element_type::DOUBLE && !value.get(number) &&
+      std::trunc(number) == number && std::abs(number) < 9e15) {
+    out = static_cast<int64_t>(number);
+    return {};
+  }
+  return CheckInteger(key, value, out);
+}
 
 // The track object: only the fields later layers key on are checked; the rest is enrichment
 // material that silver reads with its own tolerance.
@@ -26,7 +41,7 @@ std::string CheckTrack(simdjson::dom::element value, RecentlyPlayedItem& r) {
     } else if (field.key == "type") {
       reason = CheckString("track.type", field.value, type);
     } else if (field.key == "duration_ms") {
-      reason = CheckInteger("track.duration_ms", field.value, r.duration_ms);
+      reason = CheckApiInteger("track.duration_ms", field.value, r.duration_ms);
     }
     if (!reason.empty()) return reason;
   }

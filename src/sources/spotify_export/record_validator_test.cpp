@@ -215,6 +215,12 @@ TEST(RecentlyPlayedItem, ValidItemAndProblems) {
   EXPECT_EQ(Item(R"({"played_at":"2023-09-22T15:43:33Z"})", r), R"("track" is missing)");
   EXPECT_EQ(Item(R"({"track":{"duration_ms":"x"},"played_at":"2023-09-22T15:43:33Z"})", r),
             R"("track.duration_ms" is a string ("x"), expected an integer)");
+  // The 2024 floats-for-ints quirk (formats.md §3.2): whole numbers pass, fractions do not.
+  ASSERT_EQ(Item(R"({"track":{"id":"a","duration_ms":204053.0},"played_at":"2023-09-22T15:43:33Z"})", r), "");
+  EXPECT_EQ(r.duration_ms, 204053);
+  ASSERT_EQ(Item(R"({"track":{"id":"a","duration_ms":2.04053E5},"played_at":"2023-09-22T15:43:33Z"})", r), "");
+  EXPECT_EQ(r.duration_ms, 204053);
+  EXPECT_NE(Item(R"({"track":{"id":"a","duration_ms":1.5},"played_at":"2023-09-22T15:43:33Z"})", r), "");
 }
 
 // Property: replacing any known field of a valid record by a value of another JSON type rejects
