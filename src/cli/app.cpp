@@ -71,6 +71,10 @@ int Main(int argc, char** argv) {
   AddReportCommand(app, registry);
   AddLoadCommand(app, registry);
   AddConfigCommand(app, registry);
+  AddIngestCommand(app, registry);
+  AddRunCommand(app, registry);
+  AddAuthCommand(app, registry);
+  AddEnrichCommand(app, registry);
   AddParquetCommands(app, registry);
 
   try {

@@ -50,6 +50,14 @@ void AddStatusCommand(CLI::App& app, Registry& registry);
 void AddReportCommand(CLI::App& app, Registry& registry);
 void AddLoadCommand(CLI::App& app, Registry& registry);
 void AddConfigCommand(CLI::App& app, Registry& registry);
+void AddIngestCommand(CLI::App& app, Registry& registry);
+// `run hourly` (run_command.cpp).
+void AddRunCommand(CLI::App& app, Registry& registry);
+// The recently-played part of `status` (status_ingest.cpp), text output.
+void PrintIngestStatus(const storage::ObjectStore& lake);
+void AddAuthCommand(CLI::App& app, Registry& registry);
+// `enrich spotify` (enrich_command.cpp).
+void AddEnrichCommand(CLI::App& app, Registry& registry);
 // `inspect` and `cat` for Parquet files (parquet_commands.cpp).
 void AddParquetCommands(CLI::App& app, Registry& registry);
 

@@ -1,10 +1,13 @@
-// `unwrapped status`: what the lake holds per source, coverage by month, the last imports.
+// `unwrapped status`: what the lake holds per source, coverage by month, the last imports, and
+// the Spotify sign-in (status_sign_in.h).
 #include <fmt/format.h>
 
 #include <map>
 #include <set>
 
 #include "cli/app.h"
+#include "cli/status_enrichment.h"
+#include "cli/status_sign_in.h"
 #include "core/civil_time.h"
 #include "core/lake_paths.h"
 #include "core/text.h"
@@ -106,7 +109,7 @@ void PrintText(const Status& s, const std::string& url) {
   }
 }
 
-void PrintJson(const Status& s, const std::string& url) {
+void PrintJson(const Status& s, const std::string& url, const std::string& sign_in_json) {
   std::string out = "{\"lake\":" + core::JsonString(url) + ",\"bronze\":{";
   bool first = true;
   for (const auto& [kind, t] : s.bronze) {
@@ -134,7 +137,7 @@ void PrintJson(const Status& s, const std::string& url) {
                        r.totals.already_present, r.totals.rejected, r.totals.records_total,
                        r.totals.rejected_records);
   }
-  fmt::print("{}]}}\n", out);
+  fmt::print("{}],\"spotify_sign_in\":{}}}\n", out, sign_in_json);
 }
 
 int RunStatus(Context& context) {
@@ -144,9 +147,12 @@ int RunStatus(Context& context) {
   status.receipts = bronze::LoadReceipts(*lake);
   status.coverage = Coverage(status.receipts);
   if (context.json()) {
-    PrintJson(status, lake->Url());
+    PrintJson(status, lake->Url(), SignInStatusJson(context.settings()));
   } else {
     PrintText(status, lake->Url());
+    fmt::print("{}", SignInStatusText(context.settings()));
+    PrintIngestStatus(*lake);
+    fmt::print("{}", EnrichmentStatusText(*lake));
   }
   return 0;
 }
