@@ -55,6 +55,8 @@ void AddIngestCommand(CLI::App& app, Registry& registry);
 void AddRunCommand(CLI::App& app, Registry& registry);
 // The recently-played part of `status` (status_ingest.cpp), text output.
 void PrintIngestStatus(const storage::ObjectStore& lake);
+// The same as one JSON object (status --json).
+std::string IngestStatusJson(const storage::ObjectStore& lake);
 void AddAuthCommand(CLI::App& app, Registry& registry);
 // `enrich spotify` (enrich_command.cpp).
 void AddEnrichCommand(CLI::App& app, Registry& registry);

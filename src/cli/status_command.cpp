@@ -109,7 +109,8 @@ void PrintText(const Status& s, const std::string& url) {
   }
 }
 
-void PrintJson(const Status& s, const std::string& url, const std::string& sign_in_json) {
+void PrintJson(const Status& s, const std::string& url, const std::string& sign_in_json,
+               const std::string& ingest_json, const std::string& enrichment_json) {
   std::string out = "{\"lake\":" + core::JsonString(url) + ",\"bronze\":{";
   bool first = true;
   for (const auto& [kind, t] : s.bronze) {
@@ -137,7 +138,8 @@ void PrintJson(const Status& s, const std::string& url, const std::string& sign_
                        r.totals.already_present, r.totals.rejected, r.totals.records_total,
                        r.totals.rejected_records);
   }
-  fmt::print("{}],\"spotify_sign_in\":{}}}\n", out, sign_in_json);
+  fmt::print("{}],\"spotify_sign_in\":{},\"spotify_ingest\":{},\"spotify_enrichment\":{}}}\n", out,
+             sign_in_json, ingest_json, enrichment_json);
 }
 
 int RunStatus(Context& context) {
@@ -147,7 +149,8 @@ int RunStatus(Context& context) {
   status.receipts = bronze::LoadReceipts(*lake);
   status.coverage = Coverage(status.receipts);
   if (context.json()) {
-    PrintJson(status, lake->Url(), SignInStatusJson(context.settings()));
+    PrintJson(status, lake->Url(), SignInStatusJson(context.settings()), IngestStatusJson(*lake),
+              EnrichmentStatusJson(*lake));
   } else {
     PrintText(status, lake->Url());
     fmt::print("{}", SignInStatusText(context.settings()));

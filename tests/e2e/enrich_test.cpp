@@ -226,6 +226,15 @@ TEST_F(EnrichE2e, BudgetRateLimitResumeThenSilverCarriesTheMetadata) {
   ASSERT_EQ(status.exit_code, 0) << status.err;
   EXPECT_NE(status.out.find("Spotify enrichment"), std::string::npos) << status.out;
   EXPECT_NE(status.out.find("tracks"), std::string::npos);
+  // status --json carries the same queue: every served track fetched.
+  const auto json = Run({"--json", "status"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element enrichment = parser.parse(json.out)["spotify_enrichment"];
+  EXPECT_TRUE(enrichment["silver_built"].get_bool().value()) << json.out;
+  EXPECT_GE(int64_t(enrichment["queue"]["kinds"]["tracks"]["fetched"]),
+            int64_t(served_tracks_.size()) - 1)
+      << json.out;
 }
 
 }  // namespace

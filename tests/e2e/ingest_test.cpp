@@ -112,6 +112,15 @@ TEST_F(IngestE2e, IngestTwiceLandsTheSecondUnchangedResponseNowhere) {
   const auto status = Run({"status"});
   EXPECT_NE(status.out.find("Recently played (ingest)\n  cursor 20"), std::string::npos)
       << status.out;
+  // The same in status --json: the cursor is the newest landed play, as an ISO time.
+  const auto json = Run({"--json", "status"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element ingest = parser.parse(json.out)["spotify_ingest"];
+  const std::string_view cursor = ingest["cursor"].get_string().value();
+  EXPECT_TRUE(cursor.starts_with("20")) << json.out;
+  EXPECT_TRUE(ingest["last_poll"].is_string()) << json.out;
+  EXPECT_TRUE(ingest["resume_after"].is_null()) << json.out;
   // Secrets never reach the output.
   EXPECT_EQ(first.out.find(refresh_token_), std::string::npos);
   EXPECT_EQ(second.err.find(refresh_token_), std::string::npos);
