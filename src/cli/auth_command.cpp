@@ -33,7 +33,7 @@ constexpr const char* kNoClientId =
     "to "
     "date from the Spotify API\")";
 
-std::string Day(int64_t ms) { return core::FormatIsoSeconds(ms / 1000).substr(0, 10); }
+std::string Day(int64_t ms) { return core::FormatDate(core::FloorDiv(ms, spotify_api::kDayMs)); }
 
 int RunSignIn(Context& context, const AuthOptions& options) {
   const core::Settings& s = context.settings();

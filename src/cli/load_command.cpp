@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/app.h"
+#include "cli/load_target.h"
 #include "core/error.h"
 #include "storage/lake_lock.h"
 #include "warehouse/loader.h"
@@ -12,18 +13,8 @@ namespace {
 
 int RunLoad(Context& context, const std::string& url_text) {
   auto lake = context.OpenLake();
-  std::string url = url_text;
-  if (url.empty()) {
-    const auto root = lake->LocalRoot();
-    if (!root) {
-      Fail(ErrorCode::kUsage,
-           "the lake {} is not a local folder: name the warehouse, e.g. "
-           "`unwrapped load sqlite:warehouse.db` or `unwrapped load postgresql://…`",
-           lake->Url());
-    }
-    url = "sqlite:" + (*root / "warehouse.db").string();
-  }
-  const warehouse::WarehouseUrl target = warehouse::ParseWarehouseUrl(url);
+  const warehouse::WarehouseUrl target = LoadTarget(
+      *lake, url_text, "`unwrapped load sqlite:warehouse.db` or `unwrapped load postgresql://…`");
   // Under the lake lock, so no build changes the tables between reading versions and rows.
   storage::LakeLock lock(*lake, "load");
   const warehouse::LoadReport report = warehouse::Load(*lake, target);

@@ -11,6 +11,7 @@
 
 #include "cli/app.h"
 #include "cli/build_options.h"
+#include "cli/load_target.h"
 #include "core/error.h"
 #include "http/clock.h"
 #include "pipeline/gold/build_gold.h"
@@ -30,19 +31,6 @@ struct HourlyRun {
   std::optional<warehouse::LoadReport> load;
   std::string failed_step;  // "" when every step ran
 };
-
-// The warehouse `load` would use: the URL given, else sqlite:<lake folder>/warehouse.db.
-warehouse::WarehouseUrl LoadTarget(const storage::ObjectStore& lake, const std::string& url) {
-  if (!url.empty()) return warehouse::ParseWarehouseUrl(url);
-  const auto root = lake.LocalRoot();
-  if (!root) {
-    Fail(ErrorCode::kUsage,
-         "the lake {} is not a local folder: name the warehouse, e.g. "
-         "`unwrapped run hourly --load sqlite:warehouse.db`",
-         lake.Url());
-  }
-  return warehouse::ParseWarehouseUrl("sqlite:" + (*root / "warehouse.db").string());
-}
 
 std::string Trimmed(std::string text) {
   while (!text.empty() && text.back() == '\n') text.pop_back();
@@ -88,7 +76,8 @@ void RunStep(Context& context, HourlyRun& run, const char* name, Step&& step) {
 int RunHourly(Context& context, const std::string& load_url) {
   const core::Settings& s = context.settings();
   auto lake = context.OpenLake();
-  const warehouse::WarehouseUrl target = LoadTarget(*lake, load_url);  // usage errors first
+  const warehouse::WarehouseUrl target =  // usage errors first
+      LoadTarget(*lake, load_url, "`unwrapped run hourly --load sqlite:warehouse.db`");
   storage::LakeLock lock(*lake, "run hourly");
   HourlyRun run;
   RunStep(context, run, "ingest", [&] {

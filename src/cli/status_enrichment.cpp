@@ -29,8 +29,9 @@ EnrichmentStatus Collect(const storage::ObjectStore& lake) {
   s.now_ms = http::SystemClock().NowMs();
   s.state = enrich::LoadEnrichmentState(lake);
   try {
-    const enrich::EnrichmentQueue queue = enrich::BuildQueue(lake);
-    s.totals = enrich::CountQueue(queue, s.state, enrich::LoadSearchDecisions(lake), s.now_ms);
+    const enrich::SearchDecisions decisions = enrich::LoadSearchDecisions(lake);
+    const enrich::EnrichmentQueue queue = enrich::BuildQueue(lake, decisions);
+    s.totals = enrich::CountQueue(queue, s.state, decisions, s.now_ms);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::kNotFound) throw;
   }

@@ -2,12 +2,12 @@
 // poll, a rate-limit stop still in force and the last failure (pipeline/ingest/ingest_state.h).
 #include <fmt/format.h>
 
-#include <chrono>
 
 #include "cli/app.h"
 #include "core/civil_time.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "http/clock.h"
 #include "http/stop_run.h"
 #include "pipeline/ingest/ingest_state.h"
 
@@ -15,12 +15,6 @@ namespace uw::cli {
 namespace {
 
 std::string When(int64_t ms) { return core::FormatIsoSeconds(ms / 1000); }
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // An ISO time as a JSON string, or null for "never" (0 / absent).
 std::string JsonTime(int64_t ms) { return ms ? core::JsonString(core::FormatIsoMillis(ms)) : "null"; }
@@ -34,7 +28,7 @@ std::string IngestStatusJson(const storage::ObjectStore& lake) {
   } catch (const Error& e) {
     return fmt::format("{{\"error\":{}}}", core::JsonString(e.what()));
   }
-  const bool paused = state.resume_after_ms && *state.resume_after_ms > NowMs();
+  const bool paused = state.resume_after_ms && *state.resume_after_ms > http::SystemClock().NowMs();
   return fmt::format(
       "{{\"cursor\":{},\"last_poll\":{},\"resume_after\":{},\"stop_reason\":{},"
       "\"last_error\":{},\"last_error_at\":{}}}",
@@ -61,7 +55,7 @@ void PrintIngestStatus(const storage::ObjectStore& lake) {
   fmt::print("  cursor {} (newest play landed)\n",
              state.cursor_ms ? core::FormatIsoMillis(state.cursor_ms) : std::string("none"));
   if (state.last_poll_ms) fmt::print("  last poll {}\n", When(state.last_poll_ms));
-  if (state.resume_after_ms && *state.resume_after_ms > NowMs()) {
+  if (state.resume_after_ms && *state.resume_after_ms > http::SystemClock().NowMs()) {
     fmt::print("  paused by Spotify ({}): runs before {} call nothing\n",
                state.stop_reason.empty() ? "rate limit" : state.stop_reason,
                http::FormatUtc(*state.resume_after_ms));

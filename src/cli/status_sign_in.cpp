@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <optional>
 
 #include "core/civil_time.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "http/clock.h"
 #include "sources/spotify_api/sign_in_status.h"
 
 namespace uw::cli {
@@ -22,13 +22,7 @@ struct SignIn {
   spotify_api::SignInStatus status;
 };
 
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-std::string Day(int64_t ms) { return core::FormatIsoSeconds(ms / 1000).substr(0, 10); }
+std::string Day(int64_t ms) { return core::FormatDate(core::FloorDiv(ms, spotify_api::kDayMs)); }
 
 // A damaged file is reported, not fatal: status must still show the rest.
 SignIn Evaluate(const core::Settings& settings) {
@@ -40,7 +34,7 @@ SignIn Evaluate(const core::Settings& settings) {
   in.file_mode = out.mode;
   in.configured_refresh_token = settings.spotify_refresh_token;
   in.configured_client_id = settings.spotify_client_id;
-  in.now_ms = NowMs();
+  in.now_ms = http::SystemClock().NowMs();
   std::optional<std::string> damaged;
   try {
     in.file = spotify_api::LoadCredentials(out.credentials_file, /*warn_if_open=*/false);

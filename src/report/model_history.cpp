@@ -112,12 +112,6 @@ void ComputeEnrichmentShare(const ReportData& data, Coverage& c) {
   c.tracks_with_metadata = CodesWith(m.tracks.size(), m.track, m.has_metadata);
   c.albums_total = int64_t(m.albums.size());
   c.albums_with_release_date = CodesWith(m.albums.size(), m.album, m.has_release_date);
-  for (size_t i = 0; i < m.size(); ++i) {
-    c.ms_total += m.ms_played[i];
-    if (!m.has_metadata[i]) continue;
-    ++c.plays_with_metadata;
-    c.ms_with_metadata += m.ms_played[i];
-  }
   const PodcastPlays& p = data.podcasts;
   c.episodes_total = int64_t(p.episodes.size());
   c.episodes_with_metadata = CodesWith(p.episodes.size(), p.episode, p.episode_has_metadata);
@@ -151,6 +145,11 @@ void ComputePlatformsAndCoverage(const ReportData& data, ReportModel& model) {
     c.with_duration += m.has_duration[i];
     c.with_features += !std::isnan(m.energy[i]);
     c.with_genre += m.genre[i] >= 0;
+    c.ms_total += m.ms_played[i];
+    if (m.has_metadata[i]) {
+      ++c.plays_with_metadata;
+      c.ms_with_metadata += m.ms_played[i];
+    }
   }
   for (int32_t s : TopIndices(set_total, set_total, by_set.size())) {
     std::string name = size_t(s) < m.source_sets.size() ? m.source_sets.name(s) : kNotRecorded;

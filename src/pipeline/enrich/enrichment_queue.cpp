@@ -126,10 +126,14 @@ size_t AddBronzeIds(const storage::ObjectStore& lake, EnrichmentQueue& queue) {
 }
 
 EnrichmentQueue BuildQueue(const storage::ObjectStore& lake) {
+  return BuildQueue(lake, LoadSearchDecisions(lake));
+}
+
+EnrichmentQueue BuildQueue(const storage::ObjectStore& lake, const SearchDecisions& decisions) {
   EnrichmentQueue queue;
   AddSilverIds(lake, queue);
   AddBronzeIds(lake, queue);
-  for (const auto& [key, record] : LoadSearchDecisions(lake)) queue.AddKnown(ObjectKind::kTracks, record.track_id);
+  for (const auto& [key, record] : decisions) queue.AddKnown(ObjectKind::kTracks, record.track_id);
   return queue;
 }
 

@@ -15,6 +15,7 @@
 
 #include "pipeline/enrich/enrichment_state.h"
 #include "pipeline/enrich/object_kind.h"
+#include "pipeline/enrich/search_decisions.h"
 #include "storage/object_store.h"
 
 namespace uw::enrich {
@@ -64,7 +65,9 @@ void AddSilverIds(const storage::ObjectStore& lake, EnrichmentQueue& queue);
 // the track and episode responses name. Returns how many objects were read.
 size_t AddBronzeIds(const storage::ObjectStore& lake, EnrichmentQueue& queue);
 
-// The whole queue of a lake: silver, bronze and the accepted search decisions.
+// The whole queue of a lake: silver, bronze and the accepted search decisions (read from the
+// lake, or given by a caller that has them already).
 EnrichmentQueue BuildQueue(const storage::ObjectStore& lake);
+EnrichmentQueue BuildQueue(const storage::ObjectStore& lake, const SearchDecisions& decisions);
 
 }  // namespace uw::enrich

@@ -11,11 +11,11 @@ size_t CountOf(const Entries& by_kind, std::string_view kind) {
 
 }  // namespace
 
-bool QueueTotals::work_due() const {
+bool QueueTotals::work_due(bool include_search) const {
   for (const KindTotals& k : kinds) {
     if (k.pending > 0) return true;
   }
-  return search.pending > 0;
+  return include_search && search.pending > 0;
 }
 
 QueueTotals CountQueue(const EnrichmentQueue& queue, const EnrichmentState& state,

@@ -33,7 +33,7 @@ struct QueueTotals {
   SearchTotals search;
   const KindTotals& of(ObjectKind kind) const { return kinds[static_cast<size_t>(kind)]; }
   // True when anything is due at the time the totals were counted.
-  bool work_due() const;
+  bool work_due(bool include_search = true) const;
 };
 
 QueueTotals CountQueue(const EnrichmentQueue& queue, const EnrichmentState& state,

@@ -13,13 +13,6 @@ std::string_view KindName(ObjectKind kind) {
   return "";
 }
 
-std::optional<ObjectKind> KindFromName(std::string_view name) {
-  for (const ObjectKind kind : kAllKinds) {
-    if (KindName(kind) == name) return kind;
-  }
-  return std::nullopt;
-}
-
 size_t BatchSize(ObjectKind kind) { return kind == ObjectKind::kAlbums ? 20 : 50; }
 
 }  // namespace uw::enrich

@@ -18,7 +18,6 @@ inline constexpr std::array<ObjectKind, 5> kAllKinds = {
 // "tracks", "episodes", "albums", "artists", "shows": the Web API path segment, the batch
 // response key and the bronze folder (lake::BronzeSpotifyObject) all use this plural.
 std::string_view KindName(ObjectKind kind);
-std::optional<ObjectKind> KindFromName(std::string_view name);
 
 // Ids per request of the batch endpoint (formats.md §3.2): 20 for albums, 50 otherwise.
 size_t BatchSize(ObjectKind kind);

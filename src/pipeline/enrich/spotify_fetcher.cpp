@@ -60,12 +60,7 @@ const char* StopName(StopKind stop) {
   return "";
 }
 
-bool EnrichReport::work_left() const {
-  for (const KindTotals& k : totals.kinds) {
-    if (k.pending > 0) return true;
-  }
-  return search_enabled && totals.search.pending > 0;
-}
+bool EnrichReport::work_left() const { return totals.work_due(search_enabled); }
 
 SpotifyFetcher::SpotifyFetcher(storage::ObjectStore& lake, ApiGet get, http::Clock& clock,
                                FetchOptions options)
@@ -167,7 +162,7 @@ void SpotifyFetcher::FetchKind(ObjectKind kind, EnrichmentQueue& queue) {
     const size_t n = batch ? std::min(BatchSize(kind), due.size() - i) : 1;
     if (n > 1) {
       batch = FetchBatch(kind, {due.begin() + i, due.begin() + i + n}, queue);
-    } else if (!queue.IsFetched(kind, due[i])) {
+    } else {  // due ids are unfetched, and only this batch loop lands this kind
       FetchOne(kind, due[i], queue);
     }
     i += n;

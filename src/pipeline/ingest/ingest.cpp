@@ -36,16 +36,16 @@ Landing DecideLanding(const PollResult& poll, const IngestState& state) {
 }
 
 // Everything returned is newer than the cursor while the window was full: the plays between
-// the cursor and the oldest reachable one may never be fetched (formats.md §3.1).
+// the cursor and the oldest reachable one may never be fetched (formats.md §3.1). Runs after
+// Count, which totals the items of the pages.
 void CheckGap(const PollResult& poll, int64_t cursor_ms, IngestSummary& summary) {
   if (cursor_ms <= 0 || poll.pages.empty()) return;
   int64_t oldest = INT64_MAX;
-  size_t items = 0;
   for (const Page& page : poll.pages) {
-    items += page.items;
     if (!page.keys.empty()) oldest = std::min(oldest, page.keys.begin()->played_at_ms);
   }
-  if (oldest == INT64_MAX || oldest <= cursor_ms || items < static_cast<size_t>(kPageLimit)) {
+  if (oldest == INT64_MAX || oldest <= cursor_ms ||
+      summary.items < static_cast<size_t>(kPageLimit)) {
     return;
   }
   summary.possible_gap = true;

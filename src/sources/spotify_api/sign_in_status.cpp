@@ -7,14 +7,11 @@
 namespace uw::spotify_api {
 namespace {
 
-std::string Date(int64_t ms) { return core::FormatIsoSeconds(ms / 1000).substr(0, 10); }
-
-// Floor division, so 1 ms past expiry already counts as day -1.
-int64_t WholeDays(int64_t ms) { return ms >= 0 ? ms / kDayMs : -((-ms + kDayMs - 1) / kDayMs); }
+std::string Date(int64_t ms) { return core::FormatDate(core::FloorDiv(ms, kDayMs)); }
 
 void AddExpiryNotes(SignInStatus& status, int64_t now_ms) {
   const int64_t remaining_ms = *status.expires_at_ms - now_ms;
-  status.days_left = WholeDays(remaining_ms);
+  status.days_left = core::FloorDiv(remaining_ms, kDayMs);  // 1 ms past expiry is day -1
   if (remaining_ms <= 0) {
     status.notes.push_back(
         {Severity::kError,
