@@ -36,7 +36,10 @@ void ColumnVector::AppendNull() {
       doubles_.push_back(0);
       break;
     case ColumnType::kString:
-      offsets_.push_back(chars_.size());
+      if (dictionary_ != nullptr)
+        codes_.push_back(0);
+      else
+        offsets_.push_back(chars_.size());
       break;
   }
 }
@@ -62,9 +65,39 @@ void ColumnVector::AppendDouble(double value) {
 }
 
 void ColumnVector::AppendString(std::string_view value) {
+  if (dictionary_ != nullptr) Decode();
   chars_.append(value);
   offsets_.push_back(chars_.size());
   MarkValid(1);
+}
+
+void ColumnVector::AppendCode(const StringDictionary& dictionary, uint32_t code) {
+  if (dictionary_ == nullptr && null_count_ == size_) BecomeCoded(dictionary);
+  if (dictionary_ != &dictionary) return AppendString(dictionary.Get(code));
+  codes_.push_back(code);
+  MarkValid(1);
+}
+
+void ColumnVector::BecomeCoded(const StringDictionary& dictionary) {
+  if (type_ != ColumnType::kString)
+    Fail(ErrorCode::kInternal, "AppendCode on a column that does not hold strings");
+  dictionary_ = &dictionary;
+  codes_.assign(size_, 0);  // every row so far is null
+  chars_.clear();
+  offsets_.clear();
+}
+
+// Back to own bytes, so strings from anywhere can follow (mixing is rare: only a column that
+// gets both codes and plain strings pays for it).
+void ColumnVector::Decode() {
+  const StringDictionary& dictionary = *dictionary_;
+  dictionary_ = nullptr;
+  offsets_.assign(1, 0);
+  for (size_t row = 0; row < size_; ++row) {
+    if (!IsNull(row)) chars_.append(dictionary.Get(codes_[row]));
+    offsets_.push_back(chars_.size());
+  }
+  std::vector<uint32_t>().swap(codes_);
 }
 
 void ColumnVector::AppendFrom(const ColumnVector& other, size_t row) {
@@ -82,6 +115,7 @@ void ColumnVector::AppendFrom(const ColumnVector& other, size_t row) {
     case ColumnType::kDouble:
       return AppendDouble(other.GetDouble(row));
     case ColumnType::kString:
+      if (other.dictionary_ != nullptr) return AppendCode(*other.dictionary_, other.codes_[row]);
       return AppendString(other.GetString(row));
   }
 }
@@ -108,6 +142,8 @@ void ColumnVector::AppendRange(const ColumnVector& other, size_t begin, size_t e
       append(doubles_, other.doubles_);
       break;
     case ColumnType::kString: {
+      if (other.dictionary_ != nullptr || dictionary_ != nullptr)
+        return AppendStringsFrom(other, begin, end);
       const uint64_t first = other.offsets_[begin];
       const uint64_t shift = chars_.size() - first;  // wraps harmlessly when chars_ is shorter
       chars_.append(other.chars_, first, other.offsets_[end] - first);
@@ -116,6 +152,18 @@ void ColumnVector::AppendRange(const ColumnVector& other, size_t begin, size_t e
     }
   }
   MarkValidity(other.null_count_ ? other.valid_.data() + begin : nullptr, end - begin);
+}
+
+// AppendRange of strings where either side is coded: codes of the same dictionary are copied,
+// anything else goes value by value.
+void ColumnVector::AppendStringsFrom(const ColumnVector& other, size_t begin, size_t end) {
+  if (other.dictionary_ != nullptr && dictionary_ == nullptr && null_count_ == size_)
+    BecomeCoded(*other.dictionary_);
+  if (other.dictionary_ != nullptr && other.dictionary_ == dictionary_) {
+    codes_.insert(codes_.end(), other.codes_.begin() + begin, other.codes_.begin() + end);
+    return MarkValidity(other.null_count_ ? other.valid_.data() + begin : nullptr, end - begin);
+  }
+  for (size_t row = begin; row < end; ++row) AppendFrom(other, row);
 }
 
 void ColumnVector::MarkValidity(const uint8_t* valid, size_t count) {
@@ -161,6 +209,7 @@ void ColumnVector::AppendDoubles(const double* values, const uint8_t* valid, siz
 
 void ColumnVector::AppendStrings(const std::string_view* values, const uint8_t* valid,
                                  size_t count) {
+  if (dictionary_ != nullptr) Decode();
   const size_t present = valid ? static_cast<size_t>(std::count_if(
                                      valid, valid + count, [](uint8_t v) { return v != 0; }))
                                : count;
@@ -194,8 +243,12 @@ void ColumnVector::Reserve(size_t rows, size_t string_bytes) {
       doubles_.reserve(rows);
       break;
     case ColumnType::kString:
-      offsets_.reserve(rows + 1);
-      chars_.reserve(string_bytes);
+      if (dictionary_ != nullptr) {
+        codes_.reserve(rows);
+      } else {
+        offsets_.reserve(rows + 1);
+        chars_.reserve(string_bytes);
+      }
       break;
   }
 }
@@ -209,6 +262,8 @@ void ColumnVector::Clear() {
   doubles_.clear();
   chars_.clear();
   offsets_.clear();
+  dictionary_ = nullptr;
+  codes_.clear();
   if (type_ == ColumnType::kString) offsets_.push_back(0);
 }
 

@@ -1,8 +1,10 @@
 // ColumnVector: one column of values in memory, the unit the writer consumes and the reader
 // produces (and what the silver/gold pipelines compute on). Values are dense and indexed by row:
 // a null row keeps a placeholder slot (0, false, 0.0 or ""), so row i is always value i.
-// Strings live in one contiguous buffer with offsets. Validity is one byte per row and is only
-// materialised once the first null is appended, so all-valid columns pay nothing for it.
+// Strings live in one contiguous buffer with offsets, or, for a column built with AppendCode, as
+// 32-bit codes into a StringDictionary the column does not own (string_dictionary.h). Validity
+// is one byte per row and is only materialised once the first null is appended, so all-valid
+// columns pay nothing for it.
 // Not thread safe.
 #pragma once
 
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "parquet/schema.h"
+#include "parquet/string_dictionary.h"
 
 namespace uw::parquet {
 
@@ -33,6 +36,11 @@ class ColumnVector {
   void AppendInt64(int64_t value);
   void AppendDouble(double value);
   void AppendString(std::string_view value);
+  // Appends the string `code` of `dictionary`, which must outlive the column. A string column
+  // holds either codes of one dictionary or its own bytes: the first AppendCode of a column with
+  // no strings yet (only nulls, or empty) makes it a coded column; mixing throws
+  // Error(kInternal).
+  void AppendCode(const StringDictionary& dictionary, uint32_t code);
   // Appends row `row` of `other` (same type), null or not.
   void AppendFrom(const ColumnVector& other, size_t row);
   // Appends rows [begin, end) of `other` (same type).
@@ -44,6 +52,7 @@ class ColumnVector {
   int64_t GetInt64(size_t row) const { return int64s_[row]; }
   double GetDouble(size_t row) const { return doubles_[row]; }
   std::string_view GetString(size_t row) const {
+    if (dictionary_ != nullptr) return dictionary_->Get(codes_[row]);
     return std::string_view(chars_).substr(offsets_[row], offsets_[row + 1] - offsets_[row]);
   }
 
@@ -52,8 +61,14 @@ class ColumnVector {
   std::span<const int32_t> int32s() const { return int32s_; }
   std::span<const int64_t> int64s() const { return int64s_; }
   std::span<const double> doubles() const { return doubles_; }
+  // A string column's own bytes; empty for a coded column (read those through GetString, or
+  // dictionary() and codes()).
   std::string_view chars() const { return chars_; }
   std::span<const uint64_t> offsets() const { return offsets_; }  // size() + 1 entries
+  // A coded string column's dictionary and one code per row (0 for a null row); nullptr and
+  // empty otherwise.
+  const StringDictionary* dictionary() const { return dictionary_; }
+  std::span<const uint32_t> codes() const { return codes_; }
   // One byte per row (1 = present), or empty when the column has never held a null.
   std::span<const uint8_t> validity() const { return valid_; }
 
@@ -70,6 +85,9 @@ class ColumnVector {
 
  private:
   void MarkValid(size_t count);
+  void BecomeCoded(const StringDictionary& dictionary);
+  void Decode();
+  void AppendStringsFrom(const ColumnVector& other, size_t begin, size_t end);
   void MarkValidity(const uint8_t* valid, size_t count);
   template <typename T>
   void AppendSpaced(std::vector<T>& dst, const T* values, const uint8_t* valid, size_t count);
@@ -84,6 +102,8 @@ class ColumnVector {
   std::vector<double> doubles_;
   std::string chars_;
   std::vector<uint64_t> offsets_;
+  const StringDictionary* dictionary_ = nullptr;  // set: a coded column
+  std::vector<uint32_t> codes_;
 };
 
 }  // namespace uw::parquet

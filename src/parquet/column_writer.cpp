@@ -56,6 +56,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
       const size_t n = std::min({end - begin, room, kSliceRows});
       AppendSlice(column, begin, n);
       begin += n;
+      if (dictionary_mode_ && FirstValuesDistinct()) DemoteToPlain();
       if (page_rows_ >= options_.page_rows || PageBytes() >= options_.page_bytes) FlushPage();
       if (dictionary_mode_ &&
           (static_cast<int64_t>(dictionary_.plain_bytes()) > options_.dictionary_bytes ||
@@ -110,6 +111,8 @@ class TypedChunkWriter final : public ColumnChunkWriter {
     for (auto& page : pages_) spare_pages_.push_back(std::move(page));
     pages_.clear();
     dictionary_.Clear();
+    code_indices_.Clear();
+    code_source_ = nullptr;
     dictionary_mode_ = options_.dictionary && !kIsBool;
     dictionary_pages_ = plain_pages_ = 0;
     statistics_.Reset();
@@ -125,6 +128,30 @@ class TypedChunkWriter final : public ColumnChunkWriter {
            dictionary_.size() * 4 > chunk_values_ * 3;
   }
 
+  // Before any dictionary page exists: the first values of the chunk were (nearly) all
+  // distinct, as in a key or timestamp column, so the dictionary would only cost time.
+  bool FirstValuesDistinct() const {
+    constexpr size_t kSampleValues = 1000;
+    return dictionary_pages_ == 0 && chunk_values_ >= kSampleValues &&
+           chunk_values_ < 2 * kSliceRows && dictionary_.size() * 10 > chunk_values_ * 9;
+  }
+
+  // Turns the page being filled from dictionary indices into PLAIN values and drops the
+  // dictionary: the chunk is written as if dictionary encoding had never been tried.
+  void DemoteToPlain() {
+    for (const uint32_t index : indices_) {
+      if constexpr (kIsString)
+        PlainEncodeByteArray(dictionary_.Get(index), plain_);
+      else if constexpr (!kIsBool)
+        plain_.append(reinterpret_cast<const char*>(&dictionary_.values()[index]), sizeof(T));
+    }
+    indices_.clear();
+    dictionary_.Clear();
+    code_indices_.Clear();
+    code_source_ = nullptr;
+    dictionary_mode_ = false;
+  }
+
   void AppendSlice(const ColumnVector& column, size_t row, size_t n) {
     const uint8_t* valid = column.validity().empty() ? nullptr : column.validity().data() + row;
     if (field_.nullable) {
@@ -132,6 +159,10 @@ class TypedChunkWriter final : public ColumnChunkWriter {
         def_levels_.insert(def_levels_.end(), valid, valid + n);
       else
         def_levels_.insert(def_levels_.end(), n, 1);
+    }
+    if constexpr (kIsString) {
+      if (dictionary_mode_ && column.dictionary() != nullptr)
+        return AppendCodes(*column.dictionary(), column.codes().data() + row, valid, n);
     }
     for (size_t i = 0; i < n; ++i) {
       if (valid && !valid[i]) {
@@ -144,6 +175,38 @@ class TypedChunkWriter final : public ColumnChunkWriter {
         AddIndex(value);
       else
         AddPlain(value);
+      ++page_values_;
+      ++chunk_values_;
+    }
+    page_rows_ += static_cast<int64_t>(n);
+  }
+
+  // A coded column in dictionary mode: each distinct code is looked up, checked and counted in
+  // the statistics once per chunk (the minimum and maximum of the distinct values are those of
+  // all values); every other value costs one integer probe.
+  void AppendCodes(const StringDictionary& source, const uint32_t* codes, const uint8_t* valid,
+                   size_t n) {
+    if (&source != code_source_) {
+      code_indices_.Clear();
+      code_source_ = &source;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (valid && !valid[i]) {
+        statistics_.AddNulls(1);
+        continue;
+      }
+      uint32_t index = code_indices_.Find(codes[i]);
+      if (index == CodeIndexMap::kAbsent) {
+        const std::string_view value = source.Get(codes[i]);
+        const size_t before = dictionary_.size();
+        index = dictionary_.Insert(value);
+        if (dictionary_.size() != before) {
+          CheckUtf8(field_, value);
+          statistics_.Add(value);
+        }
+        code_indices_.Put(codes[i], index);
+      }
+      indices_.push_back(index);
       ++page_values_;
       ++chunk_values_;
     }
@@ -284,6 +347,8 @@ class TypedChunkWriter final : public ColumnChunkWriter {
   std::vector<std::string> spare_pages_;
   std::string dictionary_page_;
   DictionaryBuilder<std::conditional_t<kIsBool, int32_t, T>> dictionary_;
+  CodeIndexMap code_indices_;  // for coded string columns: code -> dictionary index
+  const StringDictionary* code_source_ = nullptr;
   bool dictionary_mode_ = false;
   int32_t dictionary_pages_ = 0;
   int32_t plain_pages_ = 0;

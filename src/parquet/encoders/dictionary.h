@@ -165,4 +165,48 @@ class DictionaryBuilder<std::string_view> {
   detail::SlotTable table_;
 };
 
+// Dictionary indices already given to the codes of a coded string column (column_vector.h): one
+// integer probe per value instead of hashing and comparing its bytes.
+class CodeIndexMap {
+ public:
+  static constexpr uint32_t kAbsent = UINT32_MAX;
+  uint32_t Find(uint32_t code) const {
+    for (size_t i = detail::MixBits(code);; ++i) {
+      const Slot& s = slots_[i & mask_];
+      if (s.index == kAbsent || s.code == code) return s.index;
+    }
+  }
+  void Put(uint32_t code, uint32_t index) {
+    size_t i = detail::MixBits(code);
+    while (slots_[i & mask_].index != kAbsent) ++i;
+    slots_[i & mask_] = {code, index};
+    if (++used_ * 2 > slots_.size()) Grow();
+  }
+  void Clear() {
+    if (used_ == 0) return;
+    slots_.assign(kInitialSlots, Slot{});
+    mask_ = kInitialSlots - 1;
+    used_ = 0;
+  }
+
+ private:
+  static constexpr size_t kInitialSlots = 1024;
+  struct Slot {
+    uint32_t code = 0;
+    uint32_t index = kAbsent;
+  };
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2, Slot{});
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    used_ = 0;
+    for (const Slot& s : old) {
+      if (s.index != kAbsent) Put(s.code, s.index);
+    }
+  }
+  std::vector<Slot> slots_ = std::vector<Slot>(kInitialSlots);
+  size_t mask_ = kInitialSlots - 1;
+  size_t used_ = 0;
+};
+
 }  // namespace uw::parquet

@@ -72,6 +72,7 @@ class MusicCatalogBuilder {
     uint16_t filled = 0;
     ArtistEntry* artist = nullptr;
     AlbumEntry* album = nullptr;
+    Text text;  // the id interned, for PlayIds
   };
   struct TrackSlot {
     std::string_view id;
@@ -81,6 +82,7 @@ class MusicCatalogBuilder {
     uint16_t filled = 0;
     struct NamedSlot* facts_artist = nullptr;  // slots of the API's ids for this track, once used
     struct NamedSlot* facts_album = nullptr;
+    Text text;  // the id interned, for PlayIds
   };
 
   // Interned strings have one key per distinct value: most plays resolve their track, album
@@ -105,6 +107,7 @@ class MusicCatalogBuilder {
         catalog_.tracks.try_emplace(std::string(by_uri ? IdOfUri(uri) : key));
     slot.id = node->first;
     slot.key = &node->first;
+    slot.text = Text::Intern(node->first);
     slot.entry = &node->second;
     if (by_uri) {
       const auto facts = learned_.by_track_uri.find(std::string(uri));
@@ -117,7 +120,7 @@ class MusicCatalogBuilder {
     auto it = artists_.find(id);
     if (it != artists_.end()) return it->second;
     const auto node = catalog_.artists.try_emplace(std::string(id)).first;
-    NamedSlot slot{node->first, &node->first, 0, &node->second, nullptr};
+    NamedSlot slot{node->first, &node->first, 0, &node->second, nullptr, Text::Intern(node->first)};
     node->second.name_only = id.starts_with("name:");
     return artists_.emplace(std::string(id), slot).first->second;
   }
@@ -126,7 +129,7 @@ class MusicCatalogBuilder {
     auto it = albums_.find(id);
     if (it != albums_.end()) return it->second;
     const auto node = catalog_.albums.try_emplace(std::string(id)).first;
-    NamedSlot slot{node->first, &node->first, 0, nullptr, &node->second};
+    NamedSlot slot{node->first, &node->first, 0, nullptr, &node->second, Text::Intern(node->first)};
     node->second.name_only = id.starts_with("name:");
     return albums_.emplace(std::string(id), slot).first->second;
   }
@@ -145,7 +148,7 @@ class MusicCatalogBuilder {
   PlayIds AddPlay(const PlayRecord& p) {
     TrackSlot& track = Track(p);
     PlayIds ids;
-    ids.track_id = *track.key;
+    ids.track_id = track.text;
     // Primary artist: this play's id, the id the API gave for the track, the one id of the name.
     NamedSlot* artist = nullptr;
     if (!p.artist_id.empty()) {
@@ -191,11 +194,11 @@ class MusicCatalogBuilder {
       track.filled |= kDuration;
     }
     if (artist != nullptr) {
-      ids.artist_id = *artist->key;
+      ids.artist_id = artist->text;
       Fill(artist->artist->name, p.artist_name, artist->filled, kName);
     }
     if (album != nullptr) {
-      ids.album_id = *album->key;
+      ids.album_id = album->text;
       Fill(album->album->name, p.album_name, album->filled, kName);
       Fill(album->album->artist_id, artist_id, album->filled, kArtistId);
       Fill(album->album->artist_name, p.artist_name, album->filled, kArtistName);
@@ -243,11 +246,11 @@ void AddPodcast(const PlayRecord& p, NameIds& names, Catalog& catalog) {
   }
   PlayIds ids;
   const auto episode_node = catalog.episodes.try_emplace(episode_id).first;
-  ids.track_id = episode_node->first;
+  ids.track_id = Text::Intern(episode_node->first);
   ShowEntry* show = nullptr;
   if (!show_id.empty()) {
     const auto show_node = catalog.shows.try_emplace(show_id).first;
-    ids.artist_id = show_node->first;
+    ids.artist_id = Text::Intern(show_node->first);
     show = &show_node->second;
   }
 

@@ -1,5 +1,7 @@
 #include "pipeline/silver/event_columns.h"
 
+#include <array>
+
 #include "pipeline/silver/lake_tables.h"
 
 namespace uw::silver {
@@ -33,7 +35,36 @@ const char* ResolutionName(Resolution resolution) {
   return "";
 }
 
+// The names of the small enums and source sets, interned once: every row of the event tables
+// carries one of each, as a text pool code.
+template <size_t N, typename Name>
+Text Memo(size_t value, Name name) {
+  static const std::array<Text, N> texts = [&] {
+    std::array<Text, N> all;
+    for (size_t i = 0; i < N; ++i) all[i] = Text::Intern(name(i));
+    return all;
+  }();
+  return value < N ? texts[value] : Text::Intern(name(value));
+}
+
+Text SourceText(Source source) {
+  return Memo<3>(size_t(source), [](size_t v) { return SourceName(Source(v)); });
+}
+Text SourcesNameText(uint8_t sources) {
+  return Memo<8>(sources, [](size_t v) { return SourcesText(uint8_t(v)); });
+}
+Text PrecisionText(Precision precision) {
+  return Memo<3>(size_t(precision), [](size_t v) { return PrecisionName(Precision(v)); });
+}
+Text ResolutionText(Resolution resolution) {
+  return Memo<4>(size_t(resolution), [](size_t v) { return ResolutionName(Resolution(v)); });
+}
+
 }  // namespace
+
+Text ContentText(Content content) {
+  return Memo<4>(size_t(content), [](size_t v) { return ContentName(Content(v)); });
+}
 
 std::vector<parquet::Field> EventTimeFields() {
   return {
@@ -94,12 +125,12 @@ size_t AppendEventContext(parquet::Batch& batch, size_t c, const PlayRecord& p) 
   AppendOptBool(batch.column(c++), p.offline);
   AppendOptMicros(batch.column(c++), p.offline_at_ms);
   batch.column(c++).AppendBool(p.incognito);
-  batch.column(c++).AppendString(SourceName(p.source));
-  batch.column(c++).AppendString(SourcesText(p.sources));
-  batch.column(c++).AppendString(p.bronze_file);
-  batch.column(c++).AppendString(PrecisionName(p.precision));
+  AppendTextValue(batch.column(c++), SourceText(p.source));
+  AppendTextValue(batch.column(c++), SourcesNameText(p.sources));
+  AppendTextValue(batch.column(c++), p.bronze_file);
+  AppendTextValue(batch.column(c++), PrecisionText(p.precision));
   batch.column(c++).AppendBool(p.ended_at_ambiguous);
-  batch.column(c++).AppendString(ResolutionName(p.resolution));
+  AppendTextValue(batch.column(c++), ResolutionText(p.resolution));
   return c;
 }
 

@@ -32,5 +32,7 @@ StreamedTable EventStream(std::string name, const std::vector<parquet::Field>& i
 
 // "api,extended,account": every source that saw the play, in priority order.
 std::string SourcesText(uint8_t sources);
+// ContentName(content), interned once.
+Text ContentText(Content content);
 
 }  // namespace uw::silver

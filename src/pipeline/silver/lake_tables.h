@@ -9,6 +9,7 @@
 #include "pipeline/tables/publish_table.h"
 #include "pipeline/tables/read_table.h"
 #include "pipeline/tables/table_checks.h"
+#include "pipeline/silver/text_column.h"
 
 namespace uw::silver {
 

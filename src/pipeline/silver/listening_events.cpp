@@ -18,7 +18,7 @@ StreamedTable ListeningEventsStream(const ResolvedPlays& plays, const Catalog& c
                      [&](parquet::Batch& rows, size_t i, size_t c) {
                        const PlayRecord& p = plays.music[i];
                        const PlayIds& ids = catalog.music_ids[i];
-                       rows.column(c++).AppendString(ids.track_id);
+                       AppendTextValue(rows.column(c++), ids.track_id);
                        AppendText(rows.column(c++), p.resolved_uri);
                        AppendText(rows.column(c++), p.track_name);
                        AppendText(rows.column(c++), ids.artist_id);

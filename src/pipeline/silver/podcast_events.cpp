@@ -19,19 +19,17 @@ StreamedTable PodcastEventsStream(const ResolvedPlays& plays, const Catalog& cat
                      [&](parquet::Batch& rows, size_t i, size_t c) {
                        const PlayRecord& p = plays.podcast[i];
                        const PlayIds& ids = catalog.podcast_ids[i];
-                       rows.column(c++).AppendString(ContentName(p.content));
-                       rows.column(c++).AppendString(ids.track_id);
-                       AppendText(rows.column(c++), p.content == Content::kAudiobook
-                                                        ? std::string_view{}
-                                                        : std::string_view(p.resolved_uri));
+                       AppendTextValue(rows.column(c++), ContentText(p.content));
+                       AppendTextValue(rows.column(c++), ids.track_id);
+                       AppendText(rows.column(c++),
+                                  p.content == Content::kAudiobook ? Text() : p.resolved_uri);
                        AppendText(rows.column(c++), p.episode_name);
                        AppendText(rows.column(c++), ids.artist_id);
                        AppendText(rows.column(c++), p.show_name);
                        AppendText(rows.column(c++), p.audiobook_uri);
                        AppendText(rows.column(c++), p.audiobook_title);
-                       AppendText(rows.column(c++), p.content == Content::kAudiobook
-                                                        ? std::string_view(p.resolved_uri)
-                                                        : std::string_view{});
+                       AppendText(rows.column(c++),
+                                  p.content == Content::kAudiobook ? p.resolved_uri : Text());
                        AppendText(rows.column(c++), p.chapter_title);
                        AppendText(rows.column(c++), p.author_name);
                      });

@@ -2,13 +2,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <cstdlib>
 #include <map>
 #include <mutex>
 
 #include "core/error.h"
 #include "core/sha256.h"
-#include "delta/batch_stats.h"
+#include "delta/footer_stats.h"
+#include "parquet/file_writer.h"
 #include "delta/snapshot.h"
 #include "delta/vacuum.h"
 #include "parquet/parallel.h"
@@ -17,9 +19,9 @@
 namespace uw::tables {
 namespace {
 
-// Bump when the bytes written for the same rows change (encoding, layout), so files rewrite.
-// Part of every content hash; kept as first published so existing lakes keep their file names.
-constexpr std::string_view kFormatTag = "unwrapped-silver-file-v1";
+// Bump when what a file's name covers changes, so files rewrite. v2: names hash the encoded data
+// pages (v1 hashed the row values before encoding).
+constexpr std::string_view kFormatTag = "unwrapped-silver-file-v2";
 
 int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -27,35 +29,49 @@ int64_t NowMs() {
       .count();
 }
 
-template <typename T>
-void HashSpan(core::Sha256& hasher, std::span<const T> values) {
-  const uint64_t count = values.size();
-  hasher.Update(&count, sizeof count);
-  hasher.Update(values.data(), values.size_bytes());
+// The bytes of a Parquet file before its footer: magic and column chunks. Everything in them is
+// a function of the rows, the schema and the encoding; the footer adds only what follows from
+// them plus the writer's version, which must not rename every file on an upgrade.
+std::string_view DataRegion(std::string_view file) {
+  uint32_t footer_length = 0;
+  if (file.size() < 12) Fail(ErrorCode::kInternal, "a Parquet file of {} bytes", file.size());
+  std::memcpy(&footer_length, file.data() + file.size() - 8, 4);
+  if (footer_length > file.size() - 12)
+    Fail(ErrorCode::kInternal, "a Parquet footer longer than its file");
+  return file.substr(0, file.size() - 8 - footer_length);
 }
 
-void HashColumn(core::Sha256& hasher, const parquet::ColumnVector& column) {
-  HashSpan(hasher, column.validity());
-  switch (column.type()) {
-    case parquet::ColumnType::kBoolean:
-      HashSpan(hasher, column.bools());
-      break;
-    case parquet::ColumnType::kInt32:
-    case parquet::ColumnType::kDate:
-      HashSpan(hasher, column.int32s());
-      break;
-    case parquet::ColumnType::kInt64:
-    case parquet::ColumnType::kTimestamp:
-      HashSpan(hasher, column.int64s());
-      break;
-    case parquet::ColumnType::kDouble:
-      HashSpan(hasher, column.doubles());
-      break;
-    case parquet::ColumnType::kString:
-      HashSpan(hasher, column.offsets());
-      HashSpan(hasher, std::span<const char>(column.chars().data(), column.chars().size()));
-      break;
+std::string FileNameOf(const parquet::Schema& schema, std::string_view file) {
+  core::Sha256 hasher;
+  hasher.Update(kFormatTag);
+  for (const parquet::Field& field : schema.fields()) {
+    hasher.Update(field.name);
+    const int type = int(field.type) * 2 + int(field.nullable);
+    hasher.Update(&type, sizeof type);
   }
+  const std::string_view data = DataRegion(file);
+  hasher.Update(data.data(), data.size());
+  return "part-" + hasher.HexDigest().substr(0, 32) + ".parquet";
+}
+
+// One partition encoded in memory: its file name (by content), bytes and Delta stats.
+struct EncodedPartition {
+  std::string name;
+  std::string bytes;
+  std::string stats_json;
+};
+
+EncodedPartition Encode(const parquet::Batch& rows, const parquet::WriterOptions& options) {
+  parquet::WriterOptions file_options = options;
+  file_options.threads = 1;  // parallel across files instead
+  EncodedPartition encoded;
+  parquet::FileWriter writer =
+      parquet::FileWriter::ToString(&encoded.bytes, rows.schema(), file_options);
+  writer.Write(rows);
+  writer.Close();
+  encoded.name = FileNameOf(rows.schema(), encoded.bytes);
+  encoded.stats_json = delta::StatsJson(delta::StatsOfFooter(writer.metadata(), rows.schema()));
+  return encoded;
 }
 
 std::string PartitionDir(const delta::PartitionValues& values) {
@@ -75,51 +91,42 @@ std::string PartitionText(const delta::PartitionValues& values) {
   return dir;
 }
 
-struct Plan {
-  std::vector<size_t> to_write;            // partition indices
-  std::vector<std::string> file_keys;      // per partition
-  std::vector<std::string> replaced_keys;  // live files to remove
-  size_t unchanged = 0, vanished = 0;
-};
+using LiveFiles = std::map<delta::PartitionValues, std::vector<std::string>>;
 
-Plan PlanPublish(const std::optional<delta::Snapshot>& snapshot, const std::string& table_root,
-                 const LakeTable& table, const parquet::WriterOptions& options) {
-  Plan plan;
-  std::map<delta::PartitionValues, std::vector<std::string>> live;  // partition -> live paths
+LiveFiles LiveByPartition(const std::optional<delta::Snapshot>& snapshot) {
+  LiveFiles live;  // partition -> live paths
   if (snapshot) {
     for (const auto& [path, add] : snapshot->live_files) live[add.partition_values].push_back(path);
   }
-  const bool same_schema = snapshot && snapshot->metadata.schema == table.DeltaSchema();
-  // Hashing every row is most of the planning: the partitions are hashed in parallel.
-  std::vector<std::string> names(table.partitions.size());
-  parquet::ParallelFor(names.size(), parquet::DefaultThreads(), [&](size_t i) {
-    names[i] = ContentFileName(table, table.partitions[i].rows, options);
-  });
-  for (size_t i = 0; i < table.partitions.size(); ++i) {
-    const TablePartition& partition = table.partitions[i];
-    const std::string path = PartitionDir(partition.values) + names[i];
-    plan.file_keys.push_back(delta::DataFileKey(table_root, path));
-    auto it = live.find(partition.values);
-    const bool unchanged =
-        same_schema && it != live.end() && it->second.size() == 1 && it->second.front() == path;
-    if (unchanged) {
-      ++plan.unchanged;
-    } else {
-      plan.to_write.push_back(i);
-      if (it != live.end()) {
-        for (const std::string& old : it->second)
-          plan.replaced_keys.push_back(delta::DataFileKey(table_root, old));
-      }
-    }
-    if (it != live.end()) live.erase(it);
-  }
-  if (table.partial) return plan;             // the partitions not listed stay as they are
-  for (const auto& [values, paths] : live) {  // partitions that no longer have rows
-    ++plan.vanished;
-    for (const std::string& old : paths)
-      plan.replaced_keys.push_back(delta::DataFileKey(table_root, old));
-  }
-  return plan;
+  return live;
+}
+
+// What staging did with one partition.
+struct Outcome {
+  bool unchanged = false;
+  std::optional<delta::NewDataFile> file;
+};
+
+// Encodes a partition and stores it, unless the one live file of its partition is this very
+// file (same name, hence same rows and encoding) under the same schema.
+Outcome WriteUnlessUnchanged(storage::ObjectStore& lake, const std::string& table_root,
+                             const TablePartition& partition, const LiveFiles& live,
+                             bool same_schema, const parquet::WriterOptions& options) {
+  EncodedPartition encoded = Encode(partition.rows, options);
+  const std::string path = PartitionDir(partition.values) + encoded.name;
+  const auto it = live.find(partition.values);
+  Outcome outcome;
+  outcome.unchanged =
+      same_schema && it != live.end() && it->second.size() == 1 && it->second.front() == path;
+  if (outcome.unchanged) return outcome;
+  delta::NewDataFile file;
+  file.key = delta::DataFileKey(table_root, path);
+  file.size_bytes = encoded.bytes.size();
+  file.partition_values = partition.values;
+  file.stats_json = std::move(encoded.stats_json);
+  lake.Put(file.key, encoded.bytes);
+  outcome.file = std::move(file);
+  return outcome;
 }
 
 // add.stats numRecords, or 0 when the file has no stats.
@@ -146,17 +153,9 @@ void CountKeptPartitions(const delta::Snapshot& snapshot, const LakeTable& table
 
 std::string ContentFileName(const LakeTable& table, const parquet::Batch& rows,
                             const parquet::WriterOptions& options) {
-  core::Sha256 hasher;
-  hasher.Update(kFormatTag);
-  const int codec = int(options.codec);
-  hasher.Update(&codec, sizeof codec);
-  for (const parquet::Field& field : table.schema.fields()) {
-    hasher.Update(field.name);
-    const int type = int(field.type) * 2 + int(field.nullable);
-    hasher.Update(&type, sizeof type);
-  }
-  for (size_t c = 0; c < rows.num_columns(); ++c) HashColumn(hasher, rows.column(c));
-  return "part-" + hasher.HexDigest().substr(0, 32) + ".parquet";
+  if (!(rows.schema() == table.schema))
+    Fail(ErrorCode::kInternal, "{}: rows of another schema", table.name);
+  return Encode(rows, options).name;
 }
 
 namespace {
@@ -176,22 +175,6 @@ std::optional<delta::Snapshot> RemoveOrphans(storage::ObjectStore& lake,
     }
   }
   return snapshot;
-}
-
-// One partition's file: its bytes stored under `key`, with the Delta stats of its rows.
-delta::NewDataFile WritePartition(storage::ObjectStore& lake, const std::string& key,
-                                  const TablePartition& partition,
-                                  const parquet::WriterOptions& options) {
-  parquet::WriterOptions file_options = options;
-  file_options.threads = 1;  // parallel across files instead
-  std::string bytes = parquet::WriteParquet(partition.rows, file_options);
-  delta::NewDataFile file;
-  file.key = key;
-  file.size_bytes = bytes.size();
-  file.partition_values = partition.values;
-  file.stats_json = delta::StatsJson(delta::StatsOfBatch(partition.rows));
-  lake.Put(file.key, bytes);
-  return file;
 }
 
 // The Delta commit of a staged table: `added` the files written for the partitions `written`,
@@ -291,31 +274,73 @@ class StreamedKeys {
 
 }  // namespace
 
+namespace {
+
+// The files a table's staging wrote and replaced, from the outcome of each of its partitions
+// (`partitions` in the same order). A partial table leaves the partitions it does not list as
+// they are; a whole table removes the files of partitions that no longer have rows.
+struct Changes {
+  std::vector<delta::PartitionValues> written;
+  std::vector<delta::NewDataFile> added;
+  std::vector<std::string> replaced_keys;
+  size_t unchanged = 0, vanished = 0;
+};
+
+Changes ChangesOf(const std::string& table_root, const std::vector<delta::PartitionValues>& partitions,
+                  std::vector<Outcome>& outcomes, LiveFiles live, bool partial) {
+  Changes changes;
+  for (size_t i = 0; i < partitions.size(); ++i) {
+    const auto it = live.find(partitions[i]);
+    if (outcomes[i].unchanged) {
+      ++changes.unchanged;
+    } else if (outcomes[i].file) {
+      changes.written.push_back(partitions[i]);
+      changes.added.push_back(std::move(*outcomes[i].file));
+      if (it != live.end()) {
+        for (const std::string& old : it->second)
+          changes.replaced_keys.push_back(delta::DataFileKey(table_root, old));
+      }
+    }
+    if (it != live.end()) live.erase(it);
+  }
+  if (partial) return changes;
+  for (const auto& [values, paths] : live) {  // partitions that no longer have rows
+    ++changes.vanished;
+    for (const std::string& old : paths)
+      changes.replaced_keys.push_back(delta::DataFileKey(table_root, old));
+  }
+  return changes;
+}
+
+}  // namespace
+
 StagedTable StageTable(storage::ObjectStore& lake, const std::string& table_root,
                        const LakeTable& table, const parquet::WriterOptions& options) {
   StagedTable staged;
   PublishedTable& result = staged.result;
   result.name = table.name;
   result.rows = table.num_rows();
-  auto snapshot = RemoveOrphans(lake, table_root, result);
+  const auto snapshot = RemoveOrphans(lake, table_root, result);
+  const LiveFiles live = LiveByPartition(snapshot);
+  const bool same_schema = snapshot && snapshot->metadata.schema == table.DeltaSchema();
 
-  Plan plan = PlanPublish(snapshot, table_root, table, options);
-  result.partitions_unchanged = plan.unchanged;
-  if (table.partial && snapshot) CountKeptPartitions(*snapshot, table, result);
-  result.partitions_removed = plan.vanished;
-  result.version = snapshot ? snapshot->version : -1;
-  const bool schema_changed = !snapshot || snapshot->metadata.schema != table.DeltaSchema();
-  if (plan.to_write.empty() && plan.replaced_keys.empty() && !schema_changed) return staged;
-
-  std::vector<delta::NewDataFile> added(plan.to_write.size());
-  parquet::ParallelFor(plan.to_write.size(), parquet::DefaultThreads(), [&](size_t i) {
-    added[i] = WritePartition(lake, plan.file_keys[plan.to_write[i]],
-                              table.partitions[plan.to_write[i]], options);
+  std::vector<Outcome> outcomes(table.partitions.size());
+  parquet::ParallelFor(outcomes.size(), parquet::DefaultThreads(), [&](size_t i) {
+    outcomes[i] =
+        WriteUnlessUnchanged(lake, table_root, table.partitions[i], live, same_schema, options);
   });
-  std::vector<delta::PartitionValues> written;
-  for (const size_t i : plan.to_write) written.push_back(table.partitions[i].values);
-  FinishStaging(table_root, table, written, std::move(added), std::move(plan.replaced_keys),
-                staged);
+  std::vector<delta::PartitionValues> partitions;
+  for (const TablePartition& partition : table.partitions) partitions.push_back(partition.values);
+  Changes changes = ChangesOf(table_root, partitions, outcomes, live, table.partial);
+
+  result.partitions_unchanged = changes.unchanged;
+  if (table.partial && snapshot) CountKeptPartitions(*snapshot, table, result);
+  result.partitions_removed = changes.vanished;
+  result.version = snapshot ? snapshot->version : -1;
+  const bool schema_changed = !same_schema;
+  if (changes.written.empty() && changes.replaced_keys.empty() && !schema_changed) return staged;
+  FinishStaging(table_root, table, changes.written, std::move(changes.added),
+                std::move(changes.replaced_keys), staged);
   return staged;
 }
 
@@ -329,47 +354,27 @@ StagedTable StageStreamedTable(storage::ObjectStore& lake, const std::string& ta
   result.name = shape.name;
   std::optional<delta::Snapshot> snapshot;
   if (write) snapshot = RemoveOrphans(lake, table_root, result);
-  std::map<delta::PartitionValues, std::vector<std::string>> live;  // partition -> live paths
-  if (snapshot) {
-    for (const auto& [path, add] : snapshot->live_files) live[add.partition_values].push_back(path);
-  }
+  const LiveFiles live = LiveByPartition(snapshot);
   const bool same_schema = snapshot && snapshot->metadata.schema == shape.DeltaSchema();
 
   StreamedKeys keys(table);
-
-  struct Outcome {
-    uint64_t rows = 0;
-    NullCounts nulls;
-    bool unchanged = false;
-    std::optional<delta::NewDataFile> file;
-  };
+  std::vector<uint64_t> rows(count);
+  std::vector<NullCounts> nulls(count);
   std::vector<Outcome> outcomes(count);
   parquet::ParallelFor(count, parquet::DefaultThreads(), [&](size_t i) {
     const TablePartition partition{table.partitions[i], table.build(i)};
-    Outcome& outcome = outcomes[i];
-    outcome.rows = partition.rows.num_rows();
-    outcome.nulls = CountNulls(shape, partition);
+    rows[i] = partition.rows.num_rows();
+    nulls[i] = CountNulls(shape, partition);
     keys.Add(i, partition.rows);
     // A partition failing a not-null check cannot be written (the writer refuses it) and will
     // not be published.
-    const bool has_nulls = std::any_of(outcome.nulls.nulls.begin(), outcome.nulls.nulls.end(),
+    const bool has_nulls = std::any_of(nulls[i].nulls.begin(), nulls[i].nulls.end(),
                                        [](uint64_t n) { return n != 0; });
     if (!write || has_nulls) return;
-    const std::string path =
-        PartitionDir(partition.values) + ContentFileName(shape, partition.rows, options);
-    const auto it = live.find(partition.values);
-    outcome.unchanged =
-        same_schema && it != live.end() && it->second.size() == 1 && it->second.front() == path;
-    if (!outcome.unchanged) {
-      outcome.file = WritePartition(lake, delta::DataFileKey(table_root, path), partition, options);
-    }
+    outcomes[i] = WriteUnlessUnchanged(lake, table_root, partition, live, same_schema, options);
   });
 
-  std::vector<NullCounts> nulls;
-  for (Outcome& outcome : outcomes) {
-    result.rows += outcome.rows;
-    nulls.push_back(std::move(outcome.nulls));
-  }
+  for (const uint64_t n : rows) result.rows += n;
   std::vector<std::string> found = NullProblems(shape, nulls);
   for (std::string& problem : keys.Problems()) found.push_back(std::move(problem));
   if (!write) {
@@ -377,40 +382,21 @@ StagedTable StageStreamedTable(storage::ObjectStore& lake, const std::string& ta
     return staged;
   }
 
-  // The same plan as PlanPublish, from the outcomes.
-  std::vector<delta::PartitionValues> written;
-  std::vector<delta::NewDataFile> added;
-  std::vector<std::string> replaced_keys;
-  for (size_t i = 0; i < count; ++i) {
-    const auto it = live.find(table.partitions[i]);
-    if (outcomes[i].unchanged) {
-      ++result.partitions_unchanged;
-    } else if (outcomes[i].file) {
-      written.push_back(table.partitions[i]);
-      added.push_back(std::move(*outcomes[i].file));
-      if (it != live.end()) {
-        for (const std::string& old : it->second)
-          replaced_keys.push_back(delta::DataFileKey(table_root, old));
-      }
-    }
-    if (it != live.end()) live.erase(it);
-  }
-  for (const auto& [values, paths] : live) {  // partitions that no longer have rows
-    ++result.partitions_removed;
-    for (const std::string& old : paths)
-      replaced_keys.push_back(delta::DataFileKey(table_root, old));
-  }
+  Changes changes = ChangesOf(table_root, table.partitions, outcomes, live, false);
+  result.partitions_unchanged = changes.unchanged;
+  result.partitions_removed = changes.vanished;
   result.version = snapshot ? snapshot->version : -1;
-  const bool schema_changed = !snapshot || snapshot->metadata.schema != shape.DeltaSchema();
   if (!found.empty()) {  // nothing of this table may be published: drop what was written
     StagedTable abandoned;
-    FinishStaging(table_root, shape, written, std::move(added), {}, abandoned);
+    FinishStaging(table_root, shape, changes.written, std::move(changes.added), {}, abandoned);
     AbandonStaged(lake, abandoned);
     for (std::string& problem : found) problems.push_back(std::move(problem));
     return staged;
   }
-  if (written.empty() && replaced_keys.empty() && !schema_changed) return staged;
-  FinishStaging(table_root, shape, written, std::move(added), std::move(replaced_keys), staged);
+  const bool schema_changed = !same_schema;
+  if (changes.written.empty() && changes.replaced_keys.empty() && !schema_changed) return staged;
+  FinishStaging(table_root, shape, changes.written, std::move(changes.added),
+                std::move(changes.replaced_keys), staged);
   return staged;
 }
 

@@ -55,7 +55,10 @@ PublishedTable CommitTable(storage::ObjectStore& lake, StagedTable staged);
 // reference, so a build that fails after staging leaves only the previous version behind.
 void AbandonStaged(storage::ObjectStore& lake, const StagedTable& staged);
 
-// The data file name of a partition: part-<32 hex of SHA-256 over schema, format and rows>.parquet.
+// The data file name of a partition: part-<32 hex of SHA-256 over the schema and the encoded
+// column chunks (everything before the footer, so a new writer version alone renames nothing)>
+// .parquet. Staging encodes each partition, names it so and skips the write when its partition's
+// live file has that name.
 std::string ContentFileName(const LakeTable& table, const parquet::Batch& rows,
                             const parquet::WriterOptions& options);
 
