@@ -123,7 +123,7 @@ void Report(const ResolvedPlays& r, const std::string& dump) {
     for (const PlayRecord& p : *list) {
       const std::string line = Line(p);
       rows.Add(line);
-      ids.Add(p.event_id);
+      ids.Add(p.event_id.Hex());
       if (out) out << line << '|' << p.event_id << '\n';
     }
   }

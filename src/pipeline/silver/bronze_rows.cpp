@@ -195,7 +195,7 @@ void RowMaker::ApiItems(Text key, simdjson::dom::array items, std::vector<PlayRe
     }
     PlayRecord& p = plays.emplace_back(FromApi(record, item, interner_));
     p.bronze_file = key;
-    p.record_index = i;
+    p.record_index = static_cast<uint32_t>(i);
     ++counts.records;
   }
 }

@@ -100,7 +100,9 @@ std::vector<parquet::Field> EventContextFields() {
 }
 
 size_t AppendEventTime(parquet::Batch& batch, size_t c, const PlayRecord& p) {
-  batch.column(c++).AppendString(p.event_id);
+  char event_id[EventId::kHexSize];
+  p.event_id.HexTo(event_id);
+  batch.column(c++).AppendString(std::string_view(event_id, sizeof event_id));
   batch.column(c++).AppendInt64(p.ended_at_ms * 1000);
   batch.column(c++).AppendInt64(p.started_at_ms * 1000);
   if (p.ms_played) {

@@ -129,8 +129,8 @@ class EventIdHasher {
   EventIdHasher(const EventIdHasher&) = delete;
   EventIdHasher& operator=(const EventIdHasher&) = delete;
 
-  // The first 16 bytes of the digest as 32 lower-case hex digits.
-  void HexPrefix(std::string_view bytes, EventId& out) {
+  // The first 16 bytes of the digest.
+  void Prefix(std::string_view bytes, EventId& out) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (EVP_DigestInit_ex2(ctx_, md_, nullptr) != 1 ||
@@ -138,13 +138,7 @@ class EventIdHasher {
         EVP_DigestFinal_ex(ctx_, digest, &length) != 1) {
       Fail(ErrorCode::kInternal, "OpenSSL SHA-256 failed");
     }
-    static constexpr char kHex[] = "0123456789abcdef";
-    char hex[32];
-    for (int i = 0; i < 16; ++i) {
-      hex[2 * i] = kHex[digest[i] >> 4];
-      hex[2 * i + 1] = kHex[digest[i] & 15];
-    }
-    out = std::string_view(hex, 32);
+    out.SetDigest(digest);
   }
 
  private:
@@ -179,7 +173,7 @@ uint64_t DeriveRange(std::vector<PlayRecord>& plays, const std::vector<uint32_t>
     identity += std::to_string(core::FloorDiv(p.ended_at_ms, 1000));
     identity += '\x1f';
     identity += std::to_string(occurrences[i]);
-    sha.HexPrefix(identity, p.event_id);
+    sha.Prefix(identity, p.event_id);
   }
   return estimated;
 }

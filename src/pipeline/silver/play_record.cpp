@@ -46,14 +46,21 @@ const char* ContentName(Content content) {
   return "";
 }
 
-EventId& EventId::operator=(std::string_view s) {
-  if (s.size() > kMaxSize) Fail(ErrorCode::kInternal, "event id \"{}\" is too long", s);
-  std::memcpy(bytes_, s.data(), s.size());
-  size_ = static_cast<uint8_t>(s.size());
-  return *this;
+void EventId::HexTo(char* out) const {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (size_t i = 0; i < kBytes; ++i) {
+    out[2 * i] = kHex[bytes_[i] >> 4];
+    out[2 * i + 1] = kHex[bytes_[i] & 15];
+  }
 }
 
-std::ostream& operator<<(std::ostream& out, const EventId& id) { return out << id.view(); }
+std::string EventId::Hex() const {
+  std::string hex(kHexSize, '0');
+  HexTo(hex.data());
+  return hex;
+}
+
+std::ostream& operator<<(std::ostream& out, const EventId& id) { return out << id.Hex(); }
 
 Text PlayRecord::Uri() const {
   switch (content) {

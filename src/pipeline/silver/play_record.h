@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -30,70 +32,90 @@ enum class Precision : uint8_t { kMillis, kSeconds, kMinute };
 // How the play's URI was decided (DESIGN §8.3).
 enum class Resolution : uint8_t { kOwn, kUnique, kMostUsed, kUnseen };
 
-// The 32-hex-digit event id, held inline (one per play, so not worth interning). Reads as a
-// std::string_view or std::string like Text.
+// The event id: the first 16 bytes of a SHA-256, held inline as bytes (one per play, so not
+// worth interning) and written as 32 lower-case hex digits.
 class EventId {
  public:
-  static constexpr size_t kMaxSize = 32;
-  EventId& operator=(std::string_view s);  // throws Error(kInternal) beyond kMaxSize
+  static constexpr size_t kBytes = 16, kHexSize = 2 * kBytes;
+  void SetDigest(const unsigned char* digest) { std::memcpy(bytes_, digest, kBytes); }
+  // The 32 hex digits into out[0..31].
+  void HexTo(char* out) const;
+  std::string Hex() const;
 
-  std::string_view view() const { return {bytes_, size_}; }
-  operator std::string_view() const { return view(); }
-  operator std::string() const { return std::string(view()); }
-  const char* data() const { return bytes_; }
-  size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-
-  friend bool operator==(const EventId& a, const EventId& b) { return a.view() == b.view(); }
-  friend bool operator==(const EventId& a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(const EventId& a, const EventId& b) {
+    return std::memcmp(a.bytes_, b.bytes_, kBytes) == 0;
+  }
 
  private:
-  char bytes_[kMaxSize] = {};
-  uint8_t size_ = 0;
+  unsigned char bytes_[kBytes] = {};
+};
+
+// An optional millisecond time or duration in 8 bytes instead of std::optional's 16: INT64_MIN
+// (which no real time or duration is) means absent. Used like std::optional<int64_t>.
+class OptionalMs {
+ public:
+  constexpr OptionalMs() = default;
+  constexpr OptionalMs(std::nullopt_t) {}
+  constexpr OptionalMs(int64_t value) : value_(value) {}
+  constexpr OptionalMs(const std::optional<int64_t>& value) : value_(value ? *value : kAbsent) {}
+
+  constexpr bool has_value() const { return value_ != kAbsent; }
+  constexpr explicit operator bool() const { return has_value(); }
+  constexpr int64_t operator*() const { return value_; }
+  constexpr int64_t value_or(int64_t fallback) const { return has_value() ? value_ : fallback; }
+  operator std::optional<int64_t>() const {
+    return has_value() ? std::optional<int64_t>(value_) : std::nullopt;
+  }
+  constexpr void reset() { value_ = kAbsent; }
+  friend constexpr bool operator==(OptionalMs a, OptionalMs b) = default;
+
+ private:
+  static constexpr int64_t kAbsent = std::numeric_limits<int64_t>::min();
+  int64_t value_ = kAbsent;
 };
 
 std::ostream& operator<<(std::ostream& out, const EventId& id);
 
 // Strings are Text (interned, a 4-byte id each), so a record is trivially copyable: sorting and
 // moving plays copies a couple of hundred bytes and allocates nothing.
+// Fields are ordered by size (8-byte, then 4-byte, then 1-byte) so the record has no padding.
 struct PlayRecord {
   int64_t ended_at_ms = 0;  // UTC; for account rows before the zone decision: naive wall clock
-  std::optional<int64_t> ms_played;  // unknown for api-only plays until estimated
-  Content content = Content::kMusic;
-  Source source = Source::kExtended;  // of the survivor
-  uint8_t sources = 0;
-  Precision precision = Precision::kSeconds;
+  OptionalMs ms_played;     // unknown for api-only plays until estimated
+  OptionalMs offline_at_ms;      // normalised offline_timestamp; junk dropped
+  OptionalMs track_duration_ms;  // api only
+  int64_t started_at_ms = 0;     // derived by resolution (flags.h), as are the fields so marked
 
   // Music identity and attributes; empty = absent.
   Text track_uri, track_name, artist_name, artist_id, album_name, album_id;
   // Podcast / audiobook identity.
   Text episode_uri, episode_name, show_name;
   Text audiobook_uri, audiobook_title, chapter_uri, chapter_title, author_name;
-
   Text context_type, context_uri;  // api only
   Text platform_raw, platform, conn_country, reason_start, reason_end;
-  std::optional<bool> shuffle, skipped, offline;
-  std::optional<int64_t> offline_at_ms;  // normalised offline_timestamp; junk dropped
-  bool incognito = false;
-  std::optional<int64_t> track_duration_ms;  // api only
-
   Text bronze_file;  // the lake key the survivor came from
-  uint64_t record_index = 0;
+  uint32_t record_index = 0;
+  Text resolved_uri;  // derived
 
-  // Derived by resolution (flags.h).
-  Text resolved_uri;
-  Resolution resolution = Resolution::kOwn;
+  Content content = Content::kMusic;
+  Source source = Source::kExtended;  // of the survivor
+  uint8_t sources = 0;
+  Precision precision = Precision::kSeconds;
+  std::optional<bool> shuffle, skipped, offline;
+  bool incognito = false;
+  Resolution resolution = Resolution::kOwn;  // derived, as are the flags below
   bool ended_at_ambiguous = false;
   bool ms_played_estimated = false;
-  int64_t started_at_ms = 0;
   bool is_stream = false, is_skip = false;
-  EventId event_id;
+  EventId event_id;  // derived
 
   // The URI identity (track, episode or chapter URI) or "" when the play is known by names only.
   Text Uri() const;
   bool IsMusic() const { return content == Content::kMusic; }
 };
 static_assert(std::is_trivially_copyable_v<PlayRecord>);
+// Plays are held by the million: keep an eye on growth (each 8 bytes is ~9 MB at 1M plays).
+static_assert(sizeof(PlayRecord) <= 168);
 
 // Normalised names identity: case-folded (ASCII), trimmed, whitespace-collapsed "a\x1fb" of
 // (artist, track), (show, episode) or (book, chapter); "" when the names are missing.
@@ -116,6 +138,8 @@ template <>
 struct fmt::formatter<uw::silver::EventId> : fmt::formatter<std::string_view> {
   template <typename Context>
   auto format(const uw::silver::EventId& id, Context& ctx) const {
-    return fmt::formatter<std::string_view>::format(id.view(), ctx);
+    char hex[uw::silver::EventId::kHexSize];
+    id.HexTo(hex);
+    return fmt::formatter<std::string_view>::format(std::string_view(hex, sizeof hex), ctx);
   }
 };
