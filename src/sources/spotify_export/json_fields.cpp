@@ -89,50 +89,37 @@ std::string WrongType(std::string_view key, simdjson::dom::element value,
   return fmt::format("\"{}\" is {}, expected {}", key, JsonTypeName(type), expected);
 }
 
-std::string CheckString(std::string_view key, simdjson::dom::element value,
-                        std::optional<std::string_view>& out) {
-  std::string_view s;
-  if (!value.get(s)) {
-    out = s;
-    return {};
-  }
-  if (value.is_null()) {
-    out.reset();
-    return {};
-  }
+std::string StringProblem(std::string_view key, simdjson::dom::element value) {
   return WrongType(key, value, "a string");
 }
 
-std::string CheckBool(std::string_view key, simdjson::dom::element value,
-                      std::optional<bool>& out) {
-  bool b = false;
-  if (!value.get(b)) {
-    out = b;
-    return {};
-  }
-  if (value.is_null()) {
-    out.reset();
-    return {};
-  }
+std::string BoolProblem(std::string_view key, simdjson::dom::element value) {
   return WrongType(key, value, "a boolean");
+}
+
+std::string IntegerProblem(std::string_view key, simdjson::dom::element value) {
+  // Only values above INT64_MAX are typed UINT64 by simdjson.
+  if (value.type() == simdjson::dom::element_type::UINT64) {
+    return fmt::format("\"{}\" is out of range ({})", key, ValueExcerpt(value));
+  }
+  return WrongType(key, value, "an integer");
+}
+
+std::string CheckString(std::string_view key, simdjson::dom::element value,
+                        std::optional<std::string_view>& out) {
+  return ReadString(value, out) ? std::string() : StringProblem(key, value);
 }
 
 std::string CheckInteger(std::string_view key, simdjson::dom::element value,
                          std::optional<int64_t>& out) {
+  return ReadInteger(value, out) ? std::string() : IntegerProblem(key, value);
+}
+
+std::string NonNegativeIntegerProblem(std::string_view key, simdjson::dom::element value) {
   using T = simdjson::dom::element_type;
-  switch (value.type()) {
-    case T::INT64:
-      out = value.get_int64().value_unsafe();
-      return {};
-    case T::UINT64:
-      // Only values above INT64_MAX are typed UINT64 by simdjson.
-      return fmt::format("\"{}\" is out of range ({})", key, ValueExcerpt(value));
-    case T::NULL_VALUE:
-      out.reset();
-      return {};
-    default:
-      return WrongType(key, value, "an integer");
-  }
+  if (value.type() == T::NULL_VALUE) return fmt::format("\"{}\" is null, expected an integer", key);
+  if (value.type() != T::INT64) return IntegerProblem(key, value);
+  return fmt::format("\"{}\" is negative ({})", key, value.get_int64().value_unsafe());
 }
 
 }  // namespace uw::spotify_export

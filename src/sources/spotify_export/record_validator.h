@@ -69,7 +69,8 @@ struct RecentlyPlayedItem {
   std::optional<int64_t> duration_ms;
 };
 
-// Each returns "" and fills `out` when the element is a valid record, else the reason.
+// Each returns "" and fills every field of `out` when the element is a valid record, else the
+// reason (and `out` holds a mix of old and new values). `out` may be reused across calls.
 // `video_file`: the record comes from a Streaming_History_Video file (episodes become video).
 std::string ValidateExtendedRecord(simdjson::dom::element element, bool video_file,
                                    ExtendedRecord& out);

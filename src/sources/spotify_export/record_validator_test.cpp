@@ -139,6 +139,44 @@ TEST(ExtendedRecord, VintageKeysAreFlagged) {
   EXPECT_EQ(r.schema_keys, 0);
 }
 
+// Callers reuse one record for a whole file: fields a record lacks must read as absent, never
+// as the previous record's values.
+TEST(ExtendedRecord, AReusedRecordKeepsNothingFromThePreviousOne) {
+  ExtendedRecord r;
+  ASSERT_EQ(Extended(kVintageC, r), "");
+  ASSERT_EQ(Extended(R"({"username":"u","ts":"2019-01-01T00:00:00Z","ms_played":7,
+      "spotify_episode_uri":"spotify:episode:e"})",
+                     r, /*video=*/true),
+            "");
+  EXPECT_EQ(r.ended_at_ms, 1546300800000);
+  EXPECT_EQ(r.ms_played, 7);
+  EXPECT_EQ(r.content_type, ContentType::kVideo);
+  EXPECT_EQ(r.schema_keys, kHasLegacyKeys);
+  EXPECT_EQ(r.episode_uri, "spotify:episode:e");
+  for (const auto* s :
+       {&r.platform, &r.conn_country, &r.track_name, &r.artist_name, &r.album_name, &r.track_uri,
+        &r.episode_name, &r.show_name, &r.audiobook_title, &r.audiobook_uri,
+        &r.audiobook_chapter_uri, &r.audiobook_chapter_title, &r.reason_start, &r.reason_end}) {
+    EXPECT_FALSE(s->has_value());
+  }
+  for (const auto* b : {&r.shuffle, &r.skipped, &r.offline, &r.incognito_mode}) {
+    EXPECT_FALSE(b->has_value());
+  }
+  EXPECT_FALSE(r.offline_timestamp.has_value());
+}
+
+TEST(ExtendedRecord, DuplicateKeysAreReadInOrderAndTheLastWins) {
+  ExtendedRecord r;
+  ASSERT_EQ(Extended(R"({"ts":"2019-01-01T00:00:00Z","ms_played":1,"platform":"a",
+      "platform":null,"shuffle":true,"shuffle":false})",
+                     r),
+            "");
+  EXPECT_FALSE(r.platform.has_value());
+  EXPECT_EQ(r.shuffle, false);
+  EXPECT_EQ(Extended(R"({"ts":"2019-01-01T00:00:00Z","ms_played":1,"ms_played":"x"})", r),
+            R"("ms_played" is a string ("x"), expected an integer)");
+}
+
 std::string Account(const std::string& json, AccountRecord& out) {
   Json j(json);
   return ValidateAccountRecord(j.get(), out);
@@ -188,6 +226,31 @@ TEST(AccountRecord, BadRecordsGiveReasons) {
             R"("artistName" is an integer, expected a string)");
   EXPECT_EQ(Account(R"({"msPlayed":1})", r), R"("endTime" is missing)");
   EXPECT_EQ(Account(R"({"endTime":"2023-10-02 23:43"})", r), R"("msPlayed" is missing)");
+}
+
+TEST(AccountRecord, AReusedRecordKeepsNothingFromThePreviousOne) {
+  AccountRecord r;
+  ASSERT_EQ(
+      Account(
+          R"({"endTime":"2024-04-29 15:19","audiobookName":"B","chapterName":"C","authorName":"A","artistName":"X","trackName":"T","msPlayed":42274})",
+          r),
+      "");
+  ASSERT_EQ(Account(R"({"msPlayed":5,"podcastName":"P","endTime":"2023-10-03 21:56"})", r), "");
+  EXPECT_EQ(r.end_time, "2023-10-03 21:56");
+  EXPECT_EQ(r.ms_played, 5);
+  EXPECT_EQ(r.name_keys, kHasPodcastNames);
+  EXPECT_EQ(r.content_type, ContentType::kPodcast);
+  EXPECT_EQ(r.podcast_name, "P");
+  for (const auto* s : {&r.artist_name, &r.track_name, &r.episode_name, &r.audiobook_name,
+                        &r.chapter_name, &r.author_name}) {
+    EXPECT_FALSE(s->has_value());
+  }
+  EXPECT_EQ(Account(R"({"endTime":"2023-10-02 23:43","msPlayed":null})", r),
+            R"("msPlayed" is null, expected an integer)");
+  EXPECT_EQ(Account(R"({"endTime":"2023-10-02 23:43","msPlayed":-1})", r),
+            R"("msPlayed" is negative (-1))");
+  EXPECT_EQ(Account(R"({"endTime":null,"msPlayed":1})", r),
+            R"("endTime" is null, expected a string)");
 }
 
 std::string Item(const std::string& json, RecentlyPlayedItem& out) {
