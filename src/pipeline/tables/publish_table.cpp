@@ -61,12 +61,12 @@ struct EncodedPartition {
   std::string stats_json;
 };
 
+// `options.threads` says how many columns are encoded at once: 1 when partitions are encoded in
+// parallel already.
 EncodedPartition Encode(const parquet::Batch& rows, const parquet::WriterOptions& options) {
-  parquet::WriterOptions file_options = options;
-  file_options.threads = 1;  // parallel across files instead
   EncodedPartition encoded;
   parquet::FileWriter writer =
-      parquet::FileWriter::ToString(&encoded.bytes, rows.schema(), file_options);
+      parquet::FileWriter::ToString(&encoded.bytes, rows.schema(), options);
   writer.Write(rows);
   writer.Close();
   encoded.name = FileNameOf(rows.schema(), encoded.bytes);
@@ -324,10 +324,13 @@ StagedTable StageTable(storage::ObjectStore& lake, const std::string& table_root
   const LiveFiles live = LiveByPartition(snapshot);
   const bool same_schema = snapshot && snapshot->metadata.schema == table.DeltaSchema();
 
+  // One partition (a dimension): its columns are encoded in parallel; several: the partitions.
   std::vector<Outcome> outcomes(table.partitions.size());
+  parquet::WriterOptions file_options = options;
+  if (outcomes.size() > 1) file_options.threads = 1;
   parquet::ParallelFor(outcomes.size(), parquet::DefaultThreads(), [&](size_t i) {
-    outcomes[i] =
-        WriteUnlessUnchanged(lake, table_root, table.partitions[i], live, same_schema, options);
+    outcomes[i] = WriteUnlessUnchanged(lake, table_root, table.partitions[i], live, same_schema,
+                                       file_options);
   });
   std::vector<delta::PartitionValues> partitions;
   for (const TablePartition& partition : table.partitions) partitions.push_back(partition.values);
@@ -358,6 +361,8 @@ StagedTable StageStreamedTable(storage::ObjectStore& lake, const std::string& ta
   const bool same_schema = snapshot && snapshot->metadata.schema == shape.DeltaSchema();
 
   StreamedKeys keys(table);
+  parquet::WriterOptions file_options = options;
+  file_options.threads = 1;  // parallel across partitions instead
   std::vector<uint64_t> rows(count);
   std::vector<NullCounts> nulls(count);
   std::vector<Outcome> outcomes(count);
@@ -371,7 +376,8 @@ StagedTable StageStreamedTable(storage::ObjectStore& lake, const std::string& ta
     const bool has_nulls = std::any_of(nulls[i].nulls.begin(), nulls[i].nulls.end(),
                                        [](uint64_t n) { return n != 0; });
     if (!write || has_nulls) return;
-    outcomes[i] = WriteUnlessUnchanged(lake, table_root, partition, live, same_schema, options);
+    outcomes[i] =
+        WriteUnlessUnchanged(lake, table_root, partition, live, same_schema, file_options);
   });
 
   for (const uint64_t n : rows) result.rows += n;
