@@ -44,7 +44,7 @@ bool IsAccountKind(se::FileKind kind) {
 // What one bronze file contributes, merged with the others once all are read.
 struct FilePlays {
   Source source = Source::kExtended;
-  std::vector<BronzeRow> rows;    // extended and account
+  BronzeRows rows;    // extended and account
   std::vector<PlayRecord> plays;  // api
   SourceCounts counts;
 };
@@ -220,7 +220,7 @@ BronzePlays ReadPlayFiles(const storage::ObjectStore& lake, const std::vector<Pl
   std::vector<FilePlays> results(files.size());
   ReadInParallel(files, [&](size_t i, Worker& w) { results[i] = ReadFile(lake, files[i], w); });
   BronzePlays out;
-  std::vector<std::vector<BronzeRow>*> extended;
+  std::vector<BronzeRows*> extended;
   std::vector<std::vector<PlayRecord>*> api;
   size_t account_rows = 0, extended_rows = 0;
   for (FilePlays& r : results) {
@@ -241,7 +241,7 @@ BronzePlays ReadPlayFiles(const storage::ObjectStore& lake, const std::vector<Pl
   for (FilePlays& r : results) {
     if (r.source != Source::kAccount) continue;
     for (const BronzeRow& row : r.rows) out.account.push_back(ToPlay(row));
-    std::vector<BronzeRow>().swap(r.rows);
+    BronzeRows().swap(r.rows);
   }
   out.extended.reserve(extended_rows);
   MergeRuns(extended, [&](const BronzeRow& row) { out.extended.push_back(ToPlay(row)); });

@@ -97,7 +97,7 @@ BronzeRow FromAccount(const se::AccountRecord& r) {
 // then interns every pending string at once.
 template <typename Record, size_t N, typename ForEach, typename Make>
 void ReadRows(Text key, ForEach&& for_each, Make&& make, const TextField<Record> (&fields)[N],
-              TextInterner& interner, std::vector<BronzeRow>& rows, SourceCounts& counts) {
+              TextInterner& interner, BronzeRows& rows, SourceCounts& counts) {
   const size_t first = rows.size();
   for_each([&](uint64_t i, const Record* r, std::string_view) {
     if (!r) return void(++counts.rejected_records);
@@ -162,7 +162,7 @@ PlayRecord FromApi(const se::RecentlyPlayedItem& r, simdjson::dom::element item,
 }  // namespace
 
 void RowMaker::ExtendedFile(Text key, simdjson::dom::array records, bool video_file,
-                            std::vector<BronzeRow>& rows, SourceCounts& counts) {
+                            BronzeRows& rows, SourceCounts& counts) {
   const size_t first = rows.size();
   ReadRows(
       key, [&](auto&& visit) { se::ForEachExtendedRecord(records, video_file, visit); },
@@ -172,7 +172,7 @@ void RowMaker::ExtendedFile(Text key, simdjson::dom::array records, bool video_f
   }
 }
 
-void RowMaker::AccountFile(Text key, simdjson::dom::array records, std::vector<BronzeRow>& rows,
+void RowMaker::AccountFile(Text key, simdjson::dom::array records, BronzeRows& rows,
                            SourceCounts& counts) {
   ReadRows(
       key, [&](auto&& visit) { se::ForEachAccountRecord(records, visit); }, FromAccount,

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pipeline/silver/bronze_reader.h"
+#include "core/page_allocator.h"
 #include "pipeline/silver/play_record.h"
 
 namespace uw::silver {
@@ -34,13 +35,16 @@ struct BronzeRow {
   bool incognito = false;
 };
 
+// A file's rows, in memory returned to the system as soon as they are merged into plays.
+using BronzeRows = std::vector<BronzeRow, core::PageAllocator<BronzeRow>>;
+
 class RowMaker {
  public:
   // Appends the identified records of an extended-history or account-data file to `rows` and
   // counts every record (files, unreadable_files are the caller's).
   void ExtendedFile(Text key, simdjson::dom::array records, bool video_file,
-                    std::vector<BronzeRow>& rows, SourceCounts& counts);
-  void AccountFile(Text key, simdjson::dom::array records, std::vector<BronzeRow>& rows,
+                    BronzeRows& rows, SourceCounts& counts);
+  void AccountFile(Text key, simdjson::dom::array records, BronzeRows& rows,
                    SourceCounts& counts);
   // Appends the identified items of a recently-played response (few: straight to plays).
   void ApiItems(Text key, simdjson::dom::array items, std::vector<PlayRecord>& plays,

@@ -25,8 +25,8 @@ void SortByEnd(std::vector<PlayRecord>& plays);
 
 // Visits the elements of the time-sorted `runs` (anything with ended_at_ms) as one time-sorted
 // sequence, equal times in run order, and empties each run once visited.
-template <typename Row, typename Visit>
-void MergeRuns(const std::vector<std::vector<Row>*>& runs, Visit&& visit) {
+template <typename Run, typename Visit>
+void MergeRuns(const std::vector<Run*>& runs, Visit&& visit) {
   struct Head {
     int64_t ended_at_ms;
     uint32_t run;
@@ -44,7 +44,7 @@ void MergeRuns(const std::vector<std::vector<Row>*>& runs, Visit&& visit) {
     std::pop_heap(heap.begin(), heap.end(), std::greater<>());
     const uint32_t r = heap.back().run;
     heap.pop_back();
-    const std::vector<Row>& run = *runs[r];
+    const Run& run = *runs[r];
     // Runs overlap little: take elements while this run stays ahead of every other.
     size_t i = next[r];
     do {
@@ -55,7 +55,7 @@ void MergeRuns(const std::vector<std::vector<Row>*>& runs, Visit&& visit) {
       heap.push_back({run[i].ended_at_ms, r});
       std::push_heap(heap.begin(), heap.end(), std::greater<>());
     } else {
-      std::vector<Row>().swap(*runs[r]);  // keeps the peak memory low
+      Run().swap(*runs[r]);  // keeps the peak memory low
     }
   }
 }
