@@ -82,9 +82,11 @@ void ColumnVector::BecomeCoded(const StringDictionary& dictionary) {
   if (type_ != ColumnType::kString)
     Fail(ErrorCode::kInternal, "AppendCode on a column that does not hold strings");
   dictionary_ = &dictionary;
+  // Reserve() sized the offsets for the rows to come: the codes take that room instead.
+  codes_.reserve(std::max(offsets_.capacity(), size_));
   codes_.assign(size_, 0);  // every row so far is null
-  chars_.clear();
-  offsets_.clear();
+  std::string().swap(chars_);
+  std::vector<uint64_t>().swap(offsets_);
 }
 
 // Back to own bytes, so strings from anywhere can follow (mixing is rare: only a column that
