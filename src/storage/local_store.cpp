@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <random>
+#include <set>
 
 #include "core/error.h"
 #include "core/fd.h"
@@ -158,6 +159,12 @@ void LocalStore::Put(std::string_view key, std::string_view data) {
     ::unlink(temp.c_str());
     FailErrno("cannot publish", target);
   }
+  Written(target);
+}
+
+void LocalStore::Written(const fs::path& path) const {
+  std::lock_guard lock(pending_mutex_);
+  pending_files_.push_back(path);
 }
 
 bool LocalStore::LinkTemp(const fs::path& temp, const fs::path& target) const {
@@ -165,7 +172,10 @@ bool LocalStore::LinkTemp(const fs::path& temp, const fs::path& target) const {
   const int rc = ::link(temp.c_str(), target.c_str());
   const int err = errno;
   ::unlink(temp.c_str());
-  if (rc == 0) return true;
+  if (rc == 0) {
+    Written(target);
+    return true;
+  }
   if (err == EEXIST) return false;
   errno = err;
   FailErrno("cannot publish", target);
@@ -272,17 +282,61 @@ size_t LocalStore::RemoveAbandonedTemporaries(std::string_view prefix) {
 
 bool LocalStore::Delete(std::string_view key) {
   const fs::path path = PathOf(key);
-  if (::unlink(path.c_str()) == 0) return true;
+  if (::unlink(path.c_str()) == 0) {
+    std::lock_guard lock(pending_mutex_);
+    pending_folders_.push_back(path.parent_path());
+    return true;
+  }
   if (errno == ENOENT) return false;
   FailErrno("cannot delete", path);
 }
 
+namespace {
+
+// A few files (an hourly run, an incremental build) are synced one by one; beyond this many, one
+// syncfs is cheaper than an fsync per file and folder.
+constexpr size_t kFsyncEachLimit = 32;
+
+// fsync of a file or folder; one that no longer exists has nothing left to make durable.
+void FsyncPath(const fs::path& path, bool folder) {
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | (folder ? O_DIRECTORY : 0)));
+  if (fd.get() < 0) {
+    if (errno == ENOENT) return;
+    FailErrno("cannot open", path);
+  }
+  if (::fsync(fd.get()) != 0) FailErrno("cannot sync", path);
+}
+
+}  // namespace
+
 void LocalStore::Sync() {
-  Fd fd(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.get() < 0) FailErrno("cannot open", root_);
-  // One syncfs for a whole batch instead of an fsync per file: the receipt that claims the data
-  // landed is written after this returns.
-  if (::syncfs(fd.get()) != 0) FailErrno("cannot sync", root_);
+  std::vector<fs::path> files, folders;
+  {
+    std::lock_guard lock(pending_mutex_);
+    files.swap(pending_files_);
+    folders.swap(pending_folders_);
+  }
+  if (files.size() + folders.size() > kFsyncEachLimit) {
+    Fd fd(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0) FailErrno("cannot open", root_);
+    // One syncfs for a whole batch: the receipt that claims the data landed is written after
+    // this returns.
+    if (::syncfs(fd.get()) != 0) FailErrno("cannot sync", root_);
+    return;
+  }
+  // syncfs would also wait for every other program's writes on the file system: for a few files,
+  // each file, then every folder from its own up to the root (new folders and renames live in
+  // their parents' entries).
+  std::set<fs::path> parents(folders.begin(), folders.end());
+  const size_t root_length = root_.string().size();
+  for (const fs::path& file : files) {
+    FsyncPath(file, false);
+    for (fs::path folder = file.parent_path();; folder = folder.parent_path()) {
+      parents.insert(folder);
+      if (folder.string().size() <= root_length || folder == folder.parent_path()) break;
+    }
+  }
+  for (const fs::path& folder : parents) FsyncPath(folder, true);
 }
 
 std::string LocalStore::Url() const { return "file://" + root_.string(); }

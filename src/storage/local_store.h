@@ -4,6 +4,9 @@
 // listed.
 #pragma once
 
+#include <mutex>
+#include <vector>
+
 #include "storage/object_store.h"
 
 namespace uw::storage {
@@ -32,7 +35,12 @@ class LocalStore final : public ObjectStore {
   std::filesystem::path WriteTemp(const std::filesystem::path& target, std::string_view data) const;
   // Publishes `temp` as `target` unless it exists; removes `temp` either way.
   bool LinkTemp(const std::filesystem::path& temp, const std::filesystem::path& target) const;
+  void Written(const std::filesystem::path& path) const;
   std::filesystem::path root_;
+  // What Sync() must make durable: files published and folders whose entries changed since the
+  // last Sync (written from several threads).
+  mutable std::mutex pending_mutex_;
+  mutable std::vector<std::filesystem::path> pending_files_, pending_folders_;
 };
 
 }  // namespace uw::storage

@@ -109,6 +109,25 @@ TEST(LocalStore, RemovesOnlyTemporariesWhoseWriterIsGone) {
   EXPECT_TRUE(store.Exists("t/year=2024/month=1/part-a.parquet"));
 }
 
+// A few writes are synced file by file (and their folders), many with one syncfs; either way,
+// what was written and later removed again, file or whole folder, is no error.
+TEST(LocalStore, SyncCopesWithFewAndManyWritesAndWithWhatIsGoneSince) {
+  testing::TempDir dir;
+  LocalStore store(dir.path() / "lake");
+  store.Put("a/year=2024/month=1/part-a.parquet", "a");
+  EXPECT_TRUE(store.PutIfAbsent("a/_delta_log/00000000000000000000.json", "{}"));
+  store.Put("b/gone.json", "x");
+  EXPECT_TRUE(store.Delete("b/gone.json"));
+  store.Put("c/deep/folder/file.json", "y");
+  std::filesystem::remove_all(dir.path() / "lake/c");
+  EXPECT_NO_THROW(store.Sync());
+  EXPECT_NO_THROW(store.Sync());  // nothing pending
+  for (int i = 0; i < 100; ++i) store.Put("many/" + std::to_string(i) + ".json", "z");
+  EXPECT_NO_THROW(store.Sync());
+  EXPECT_EQ(store.Get("a/year=2024/month=1/part-a.parquet"), "a");
+  EXPECT_EQ(store.List("many/").size(), 100u);
+}
+
 TEST(OpenStore, ChoosesByScheme) {
   uw::testing::TempDir dir;
   EXPECT_EQ(OpenStore("memory://x")->Url(), "memory://x");
