@@ -11,64 +11,89 @@ std::string Str(const parquet::ColumnVector& column, size_t row) {
   return column.IsNull(row) ? std::string() : std::string(column.GetString(row));
 }
 
+// Only the columns a loader uses are read, and each is looked up once, not once per row.
+struct Columns {
+  Columns(const storage::ObjectStore& lake, std::string_view table,
+          std::vector<std::string> names)
+      : rows(ReadTable(lake, lake::SilverTable(table), names)) {
+    for (const std::string& name : names) columns.push_back(&rows.column(name));
+  }
+  Columns(const Columns&) = delete;  // `columns` point into `rows`
+  size_t size() const { return rows.num_rows(); }
+  const parquet::ColumnVector& operator[](size_t i) const { return *columns[i]; }
+
+  parquet::Batch rows;
+  std::vector<const parquet::ColumnVector*> columns;
+};
+
+// The table's rows are in key order (each dimension is written from an ordered map), so every
+// insert goes at the end: the hint makes it constant time.
+template <typename Map>
+typename Map::mapped_type& Append(Map& map, std::string key) {
+  return map.try_emplace(map.end(), std::move(key))->second;
+}
+
 void LoadTracks(const storage::ObjectStore& lake, Catalog& catalog) {
-  const parquet::Batch t = ReadTable(lake, lake::SilverTable("tracks"));
-  for (size_t r = 0; r < t.num_rows(); ++r) {
-    TrackEntry& e = catalog.tracks[Str(t.column("track_id"), r)];
-    e.uri = Str(t.column("track_uri"), r);
-    e.name = Str(t.column("track_name"), r);
-    e.artist_id = Str(t.column("artist_id"), r);
-    e.artist_name = Str(t.column("artist_name"), r);
-    e.album_id = Str(t.column("album_id"), r);
-    e.album_name = Str(t.column("album_name"), r);
-    const parquet::ColumnVector& duration = t.column("duration_ms");
-    if (!duration.IsNull(r)) e.duration_ms = duration.GetInt64(r);
-    e.first_played_ms = t.column("first_played_at").GetInt64(r) / 1000;
-    e.last_played_ms = t.column("last_played_at").GetInt64(r) / 1000;
+  const Columns t(lake, "tracks",
+                  {"track_id", "track_uri", "track_name", "artist_id", "artist_name", "album_id",
+                   "album_name", "duration_ms", "first_played_at", "last_played_at"});
+  for (size_t r = 0; r < t.size(); ++r) {
+    TrackEntry& e = Append(catalog.tracks, Str(t[0], r));
+    e.uri = Str(t[1], r);
+    e.name = Str(t[2], r);
+    e.artist_id = Str(t[3], r);
+    e.artist_name = Str(t[4], r);
+    e.album_id = Str(t[5], r);
+    e.album_name = Str(t[6], r);
+    if (!t[7].IsNull(r)) e.duration_ms = t[7].GetInt64(r);
+    e.first_played_ms = t[8].GetInt64(r) / 1000;
+    e.last_played_ms = t[9].GetInt64(r) / 1000;
   }
 }
 
 void LoadArtists(const storage::ObjectStore& lake, Catalog& catalog) {
-  const parquet::Batch t = ReadTable(lake, lake::SilverTable("artists"));
-  for (size_t r = 0; r < t.num_rows(); ++r) {
-    ArtistEntry& e = catalog.artists[Str(t.column("artist_id"), r)];
-    e.name = Str(t.column("artist_name"), r);
-    e.name_only = t.column("name_only").GetBool(r);
+  const Columns t(lake, "artists", {"artist_id", "artist_name", "name_only"});
+  for (size_t r = 0; r < t.size(); ++r) {
+    ArtistEntry& e = Append(catalog.artists, Str(t[0], r));
+    e.name = Str(t[1], r);
+    e.name_only = t[2].GetBool(r);
   }
 }
 
 void LoadAlbums(const storage::ObjectStore& lake, Catalog& catalog) {
-  const parquet::Batch t = ReadTable(lake, lake::SilverTable("albums"));
-  for (size_t r = 0; r < t.num_rows(); ++r) {
-    AlbumEntry& e = catalog.albums[Str(t.column("album_id"), r)];
-    e.name = Str(t.column("album_name"), r);
-    e.artist_id = Str(t.column("artist_id"), r);
-    e.artist_name = Str(t.column("artist_name"), r);
-    e.name_only = t.column("name_only").GetBool(r);
+  const Columns t(lake, "albums", {"album_id", "album_name", "artist_id", "artist_name", "name_only"});
+  for (size_t r = 0; r < t.size(); ++r) {
+    AlbumEntry& e = Append(catalog.albums, Str(t[0], r));
+    e.name = Str(t[1], r);
+    e.artist_id = Str(t[2], r);
+    e.artist_name = Str(t[3], r);
+    e.name_only = t[4].GetBool(r);
   }
 }
 
 void LoadShows(const storage::ObjectStore& lake, Catalog& catalog) {
-  const parquet::Batch t = ReadTable(lake, lake::SilverTable("shows"));
-  for (size_t r = 0; r < t.num_rows(); ++r) {
-    ShowEntry& e = catalog.shows[Str(t.column("show_id"), r)];
-    e.uri = Str(t.column("show_uri"), r);
-    e.name = Str(t.column("show_name"), r);
-    e.kind = Str(t.column("kind"), r);
+  const Columns t(lake, "shows", {"show_id", "show_uri", "show_name", "kind"});
+  for (size_t r = 0; r < t.size(); ++r) {
+    ShowEntry& e = Append(catalog.shows, Str(t[0], r));
+    e.uri = Str(t[1], r);
+    e.name = Str(t[2], r);
+    e.kind = Str(t[3], r);
   }
 }
 
 void LoadEpisodes(const storage::ObjectStore& lake, Catalog& catalog) {
-  const parquet::Batch t = ReadTable(lake, lake::SilverTable("episodes"));
-  for (size_t r = 0; r < t.num_rows(); ++r) {
-    EpisodeEntry& e = catalog.episodes[Str(t.column("episode_id"), r)];
-    e.uri = Str(t.column("episode_uri"), r);
-    e.name = Str(t.column("episode_name"), r);
-    e.content_type = Str(t.column("content_type"), r);
-    e.show_id = Str(t.column("show_id"), r);
-    e.show_name = Str(t.column("show_name"), r);
-    e.first_played_ms = t.column("first_played_at").GetInt64(r) / 1000;
-    e.last_played_ms = t.column("last_played_at").GetInt64(r) / 1000;
+  const Columns t(lake, "episodes",
+                  {"episode_id", "episode_uri", "episode_name", "content_type", "show_id",
+                   "show_name", "first_played_at", "last_played_at"});
+  for (size_t r = 0; r < t.size(); ++r) {
+    EpisodeEntry& e = Append(catalog.episodes, Str(t[0], r));
+    e.uri = Str(t[1], r);
+    e.name = Str(t[2], r);
+    e.content_type = Str(t[3], r);
+    e.show_id = Str(t[4], r);
+    e.show_name = Str(t[5], r);
+    e.first_played_ms = t[6].GetInt64(r) / 1000;
+    e.last_played_ms = t[7].GetInt64(r) / 1000;
   }
 }
 
