@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <tuple>
-#include <unordered_map>
 
 #include "parquet/value_format.h"
 
@@ -51,38 +51,51 @@ std::string KeyOf(const LakeTable& table, const parquet::Batch& rows, size_t row
   return key;
 }
 
-// Rows sharing a key, found with `key_of(rows, row)` giving a hashable key.
-template <typename Key, typename KeyOf>
-void FindRepeats(const LakeTable& table, size_t max_named, std::vector<std::string>& out,
-                 KeyOf key_of) {
-  std::unordered_map<Key, std::pair<size_t, size_t>> seen;  // key -> (partition, row)
-  seen.reserve(table.num_rows());
-  std::vector<std::string> named;
-  uint64_t duplicates = 0;
-  for (size_t p = 0; p < table.partitions.size(); ++p) {
-    const parquet::Batch& rows = table.partitions[p].rows;
-    for (size_t row = 0; row < rows.num_rows(); ++row) {
-      const auto [it, fresh] = seen.try_emplace(key_of(rows, row), p, row);
-      if (fresh) continue;
-      ++duplicates;
-      if (named.size() < max_named) {
-        named.push_back(fmt::format("{} (row {} of {} and row {} of {})", KeyText(table, rows, row),
-                                    it->second.second,
-                                    PartitionText(table, table.partitions[it->second.first].values),
-                                    row, PartitionText(table, table.partitions[p].values)));
+uint64_t Mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+  return h;
+}
+
+// A hash of one row's key, from the raw values (no text is built): rows with equal keys have
+// equal hashes; equal hashes are then compared exactly with KeyOf.
+uint64_t KeyHash(const std::vector<const parquet::ColumnVector*>& columns, size_t row) {
+  uint64_t h = 0;
+  for (const parquet::ColumnVector* values : columns) {
+    if (values->IsNull(row)) {
+      h = Mix(h, 0x6E756C6CULL);
+      continue;
+    }
+    switch (values->type()) {
+      case parquet::ColumnType::kString:
+        h = Mix(h, std::hash<std::string_view>{}(values->GetString(row)));
+        break;
+      case parquet::ColumnType::kBoolean:
+        h = Mix(h, values->GetBool(row));
+        break;
+      case parquet::ColumnType::kInt32:
+      case parquet::ColumnType::kDate:
+        h = Mix(h, uint64_t(int64_t(values->GetInt32(row))));
+        break;
+      case parquet::ColumnType::kInt64:
+      case parquet::ColumnType::kTimestamp:
+        h = Mix(h, uint64_t(values->GetInt64(row)));
+        break;
+      case parquet::ColumnType::kDouble: {
+        const double d = values->GetDouble(row);
+        uint64_t bits;
+        std::memcpy(&bits, &d, sizeof bits);
+        h = Mix(h, bits);
+        break;
       }
     }
   }
-  if (duplicates == 0) return;
-  out.push_back(
-      fmt::format("{}: {} rows repeat a key: {}", table.name, duplicates, fmt::join(named, "; ")));
+  return h;
 }
 
-// The common case (event_id, track_id, …): one non-null string column. Sorting 64-bit hashes
-// is several times faster than a hash set of a million keys; equal hashes are then compared
-// as strings, so a collision never reports a false duplicate.
-void CheckUniqueStrings(const LakeTable& table, size_t column, size_t max_named,
-                        std::vector<std::string>& out) {
+// Rows repeating a key: a 64-bit hash per row is sorted (a few linear passes, no per-row
+// allocation); only rows with equal hashes are compared by their exact keys.
+void CheckUniqueKey(const LakeTable& table, size_t max_named, std::vector<std::string>& out) {
+  if (table.key.empty()) return;
   struct Entry {
     uint64_t hash;
     uint32_t partition, row;
@@ -90,25 +103,27 @@ void CheckUniqueStrings(const LakeTable& table, size_t column, size_t max_named,
   std::vector<Entry> entries;
   entries.reserve(table.num_rows());
   for (size_t p = 0; p < table.partitions.size(); ++p) {
-    const parquet::ColumnVector& values = table.partitions[p].rows.column(column);
-    for (size_t row = 0; row < values.size(); ++row) {
-      entries.push_back(
-          {std::hash<std::string_view>{}(values.GetString(row)), uint32_t(p), uint32_t(row)});
+    const parquet::Batch& rows = table.partitions[p].rows;
+    std::vector<const parquet::ColumnVector*> columns;
+    for (const std::string& column : table.key) columns.push_back(&rows.column(column));
+    for (size_t row = 0; row < rows.num_rows(); ++row) {
+      entries.push_back({KeyHash(columns, row), uint32_t(p), uint32_t(row)});
     }
   }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return std::tie(a.hash, a.partition, a.row) < std::tie(b.hash, b.partition, b.row);
   });
-  const auto value = [&](const Entry& e) {
-    return table.partitions[e.partition].rows.column(column).GetString(e.row);
+  const auto key = [&](const Entry& e) {
+    return KeyOf(table, table.partitions[e.partition].rows, e.row);
   };
   std::vector<std::string> named;
   uint64_t duplicates = 0;
   for (size_t i = 1; i < entries.size(); ++i) {
     if (entries[i].hash != entries[i - 1].hash) continue;
-    // Within a run of equal hashes, find an earlier entry with the same string.
+    // Within a run of equal hashes, find an earlier entry with the same key.
+    const std::string again_key = key(entries[i]);
     for (size_t j = i; j-- > 0 && entries[j].hash == entries[i].hash;) {
-      if (value(entries[j]) != value(entries[i])) continue;
+      if (key(entries[j]) != again_key) continue;
       ++duplicates;
       if (named.size() < max_named) {
         const Entry& first = entries[j];
@@ -125,20 +140,6 @@ void CheckUniqueStrings(const LakeTable& table, size_t column, size_t max_named,
   if (duplicates == 0) return;
   out.push_back(
       fmt::format("{}: {} rows repeat a key: {}", table.name, duplicates, fmt::join(named, "; ")));
-}
-
-void CheckUniqueKey(const LakeTable& table, size_t max_named, std::vector<std::string>& out) {
-  if (table.key.empty()) return;
-  const auto index = table.schema.IndexOf(table.key[0]);
-  if (table.key.size() == 1 && index &&
-      table.schema.field(*index).type == parquet::ColumnType::kString &&
-      !table.schema.field(*index).nullable) {
-    CheckUniqueStrings(table, *index, max_named, out);
-    return;
-  }
-  FindRepeats<std::string>(table, max_named, out, [&](const parquet::Batch& rows, size_t row) {
-    return KeyOf(table, rows, row);
-  });
 }
 
 }  // namespace

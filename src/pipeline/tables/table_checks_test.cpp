@@ -45,6 +45,30 @@ TEST(TableChecks, DuplicateKeysAcrossPartitionsAreNamed) {
   EXPECT_NE(problems[0].find("event_id=2-1"), std::string::npos) << problems[0];
 }
 
+// A key of several columns (a string and an integer, nullable): only rows equal in every key
+// column repeat it, nulls equal to nulls.
+TEST(TableChecks, CompositeKeysRepeatOnlyWhenEveryColumnIsEqual) {
+  parquet::Schema schema({{"track_id", ColumnType::kString, true},
+                          {"position", ColumnType::kInt32, false}});
+  LakeTable table{"track_artists", schema, {}, {"track_id", "position"}, {}};
+  parquet::Batch rows(schema);
+  const std::vector<std::pair<const char*, int>> keys = {
+      {"a", 0}, {"a", 1}, {"b", 0}, {"a", 0}, {nullptr, 0}, {nullptr, 1}, {nullptr, 0}, {"1", 0}};
+  for (const auto& [id, position] : keys) {
+    id ? rows.column(0).AppendString(id) : rows.column(0).AppendNull();
+    rows.column(1).AppendInt32(position);
+  }
+  table.partitions.push_back({{}, std::move(rows)});
+  const auto problems = CheckTable(table);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("track_artists: 2 rows repeat a key"), std::string::npos)
+      << problems[0];
+  EXPECT_NE(problems[0].find("track_id=a, position=0 (row 0 of the table and row 3 of the table)"),
+            std::string::npos)
+      << problems[0];
+  EXPECT_NE(problems[0].find("track_id=null, position=0"), std::string::npos) << problems[0];
+}
+
 TEST(TableChecks, NullsInNotNullColumnsAreNamedByKey) {
   LakeTable table = TwoPartitions();
   parquet::Batch& jan = table.partitions[0].rows;
