@@ -1,4 +1,4 @@
-// Small text helpers shared by every layer: JSON string escaping, base64url, UTF-8 checks.
+// Small text helpers shared by every layer: JSON and HTML escaping, base64url, UTF-8 checks.
 #pragma once
 
 #include <string>
@@ -16,6 +16,14 @@ std::string Base64UrlEncode(std::string_view bytes);
 
 // True when bytes are well-formed UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view bytes);
+
+// Length of the UTF-8 sequence starting at s[i] (i < s.size()), or 0 when it is not well formed.
+size_t Utf8SequenceLength(std::string_view s, size_t i);
+
+// `text` with &, <, >, " and ' replaced by entities: safe in HTML element content and in quoted
+// attribute values. Invalid UTF-8 bytes become U+FFFD and control characters (but tab and
+// newline) spaces, so a broken name cannot break the page.
+std::string EscapeHtml(std::string_view text);
 
 // Human-readable byte count: "1.4 MiB".
 std::string HumanBytes(uint64_t bytes);

@@ -6,11 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
+
 namespace uw::report {
 
-// `text` with &, <, >, " and ' replaced by entities: safe in element content and in quoted
-// attribute values. Invalid UTF-8 bytes become U+FFFD so a broken name cannot break the page.
-std::string Escape(std::string_view text);
+// core::EscapeHtml, by the short name every section uses.
+inline std::string Escape(std::string_view text) { return core::EscapeHtml(text); }
 
 // 1234567 -> "1,234,567".
 std::string FormatCount(int64_t value);

@@ -1,6 +1,7 @@
 // ParallelRanges: runs work(begin, end) over [0, n) cut into one range per hardware thread, for
-// the per-play passes of resolution (keys of a million plays, event ids). Small inputs run on
-// the calling thread. The first exception is rethrown after every range has finished.
+// the per-play passes of resolution (keys of a million plays, event ids); ParallelParts also
+// gives each range its index. Small inputs run on the calling thread. The first exception is
+// rethrown after every range has finished.
 #pragma once
 
 #include <algorithm>
@@ -14,15 +15,23 @@ namespace uw::silver {
 
 inline constexpr size_t kMinPlaysPerThread = 50000;
 
+// How many ranges [0, n) is cut into: one per hardware thread, each of at least `min_per_range`
+// items (one range for small inputs).
+inline size_t RangeCount(size_t n, size_t min_per_range = kMinPlaysPerThread) {
+  return std::clamp<size_t>(n / min_per_range, 1,
+                            std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// Runs work(part, begin, end) for each of the RangeCount(n, min_per_range) ranges, part being
+// the range's index (for per-range results), the first on the calling thread.
 template <typename Work>
-void ParallelRanges(size_t n, Work&& work) {
-  const size_t threads = std::clamp<size_t>(n / kMinPlaysPerThread, 1,
-                                            std::max(1u, std::thread::hardware_concurrency()));
+void ParallelParts(size_t n, size_t min_per_range, Work&& work) {
+  const size_t threads = RangeCount(n, min_per_range);
   std::exception_ptr failure;
   std::mutex failure_mutex;
   auto run = [&](size_t t) {
     try {
-      work(n * t / threads, n * (t + 1) / threads);
+      work(t, n * t / threads, n * (t + 1) / threads);
     } catch (...) {
       std::lock_guard lock(failure_mutex);
       if (!failure) failure = std::current_exception();
@@ -33,6 +42,12 @@ void ParallelRanges(size_t n, Work&& work) {
   run(0);
   for (auto& thread : pool) thread.join();
   if (failure) std::rethrow_exception(failure);
+}
+
+template <typename Work>
+void ParallelRanges(size_t n, Work&& work) {
+  ParallelParts(n, kMinPlaysPerThread,
+                [&](size_t, size_t begin, size_t end) { work(begin, end); });
 }
 
 }  // namespace uw::silver

@@ -4,13 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
-#include <mutex>
 #include <set>
-#include <thread>
 
 #include "core/base64.h"
 #include "core/lake_paths.h"
+#include "pipeline/silver/parallel_ranges.h"
 
 namespace uw::silver {
 namespace {
@@ -408,26 +406,12 @@ SpotifyObjects ReadSpotifyObjects(const storage::ObjectStore& lake,
     }
     mine.push_back(&key);
   }
-  const size_t threads = std::clamp<size_t>(mine.size() / kMinFilesPerThread, 1,
-                                            std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<SpotifyObjects> parts(threads);
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const auto run = [&](size_t t) {
-    try {
-      simdjson::dom::parser parser;
-      for (size_t i = mine.size() * t / threads; i < mine.size() * (t + 1) / threads; ++i)
-        AddSpotifyObject(*mine[i], lake.Get(*mine[i]), parts[t], parser);
-    } catch (...) {
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run, t);
-  run(0);
-  for (std::thread& thread : pool) thread.join();
-  if (failure) std::rethrow_exception(failure);
+  std::vector<SpotifyObjects> parts(RangeCount(mine.size(), kMinFilesPerThread));
+  ParallelParts(mine.size(), kMinFilesPerThread, [&](size_t part, size_t begin, size_t end) {
+    simdjson::dom::parser parser;
+    for (size_t i = begin; i < end; ++i)
+      AddSpotifyObject(*mine[i], lake.Get(*mine[i]), parts[part], parser);
+  });
 
   SpotifyObjects all = std::move(repeats);
   for (SpotifyObjects& part : parts) {

@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/secrets.h"
+#include "core/text.h"
 
 namespace uw::spotify_api {
 namespace {
@@ -21,36 +22,13 @@ struct Outcome {
   std::optional<Error> error;
 };
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // Self-contained (no external resources): the browser may be offline from our point of view.
 std::string Page(std::string_view title, std::string_view text) {
   return fmt::format(
       "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{0}</title>"
       "<style>body{{font-family:system-ui,sans-serif;max-width:32em;margin:4em auto;padding:0 1em;"
       "color:#222}}h1{{font-size:1.4em}}</style></head><body><h1>{0}</h1><p>{1}</p></body></html>",
-      EscapeHtml(title), EscapeHtml(text));
+      core::EscapeHtml(title), core::EscapeHtml(text));
 }
 
 // A value from the query string for a message: it comes from whoever made the request, so it

@@ -6,6 +6,7 @@
 #include <future>
 
 #include "core/error.h"
+#include "sources/spotify_api/test_support.h"
 
 namespace uw::spotify_api {
 namespace {
@@ -20,17 +21,6 @@ std::future<std::pair<int, std::string>> Visit(int port, std::string path) {
     if (!res) return std::make_pair(0, std::string());
     return std::make_pair(res->status, res->body);
   });
-}
-
-ErrorCode CodeOf(const std::function<void()>& f, std::string* message = nullptr) {
-  try {
-    f();
-  } catch (const Error& e) {
-    if (message) *message = e.what();
-    return e.code();
-  }
-  ADD_FAILURE() << "no error thrown";
-  return ErrorCode::kInternal;
 }
 
 TEST(LoopbackServer, AnyFreePortAndRedirectUri) {
@@ -55,7 +45,7 @@ TEST(LoopbackServer, StateMismatchIsRejected) {
   LoopbackServer server(0, "state-1");
   auto visit = Visit(server.port(), "/callback?code=c0de-value&state=forged");
   std::string message;
-  EXPECT_EQ(CodeOf([&] { server.WaitForCode(10s); }, &message), ErrorCode::kInput);
+  EXPECT_EQ(test::ThrownCode([&] { server.WaitForCode(10s); }, &message), ErrorCode::kInput);
   EXPECT_NE(message.find("state"), std::string::npos);
   EXPECT_EQ(visit.get().first, 400);
 }
@@ -63,7 +53,7 @@ TEST(LoopbackServer, StateMismatchIsRejected) {
 TEST(LoopbackServer, MissingStateIsRejected) {
   LoopbackServer server(0, "state-1");
   auto visit = Visit(server.port(), "/callback?code=c0de-value");
-  EXPECT_EQ(CodeOf([&] { server.WaitForCode(10s); }), ErrorCode::kInput);
+  EXPECT_EQ(test::ThrownCode([&] { server.WaitForCode(10s); }), ErrorCode::kInput);
   EXPECT_EQ(visit.get().first, 400);
 }
 
@@ -71,7 +61,7 @@ TEST(LoopbackServer, AccessDeniedSaysTheUserDeclined) {
   LoopbackServer server(0, "state-1");
   auto visit = Visit(server.port(), "/callback?error=access_denied&state=state-1");
   std::string message;
-  EXPECT_EQ(CodeOf([&] { server.WaitForCode(10s); }, &message), ErrorCode::kInput);
+  EXPECT_EQ(test::ThrownCode([&] { server.WaitForCode(10s); }, &message), ErrorCode::kInput);
   EXPECT_NE(message.find("declined"), std::string::npos) << message;
   const auto [status, body] = visit.get();
   EXPECT_EQ(status, 400);
@@ -82,7 +72,7 @@ TEST(LoopbackServer, OtherErrorsAreReportedSafely) {
   LoopbackServer server(0, "state-1");
   auto visit = Visit(server.port(), "/callback?error=%3Cscript%3Ebad%0A&state=state-1");
   std::string message;
-  EXPECT_EQ(CodeOf([&] { server.WaitForCode(10s); }, &message), ErrorCode::kInput);
+  EXPECT_EQ(test::ThrownCode([&] { server.WaitForCode(10s); }, &message), ErrorCode::kInput);
   EXPECT_EQ(message.find('\n'), std::string::npos);
   const auto body = visit.get().second;
   EXPECT_EQ(body.find("<script>"), std::string::npos);
@@ -100,7 +90,7 @@ TEST(LoopbackServer, OtherPathsDoNotEndTheWait) {
 TEST(LoopbackServer, TimesOutWithoutACallback) {
   LoopbackServer server(0, "state-1");
   std::string message;
-  EXPECT_EQ(CodeOf([&] { server.WaitForCode(50ms); }, &message), ErrorCode::kIo);
+  EXPECT_EQ(test::ThrownCode([&] { server.WaitForCode(50ms); }, &message), ErrorCode::kIo);
   EXPECT_NE(message.find("auth spotify"), std::string::npos);
 }
 
@@ -115,7 +105,7 @@ TEST(LoopbackServer, StopsServingAfterTheCallback) {
 TEST(LoopbackServer, PortInUseIsAUsageError) {
   LoopbackServer first(0, "s");
   std::string message;
-  EXPECT_EQ(CodeOf([&] { LoopbackServer second(first.port(), "s"); }, &message), ErrorCode::kUsage);
+  EXPECT_EQ(test::ThrownCode([&] { LoopbackServer second(first.port(), "s"); }, &message), ErrorCode::kUsage);
   EXPECT_NE(message.find("--port"), std::string::npos);
 }
 
