@@ -239,6 +239,55 @@ TEST(BuildSilver, RebuildsOnlyChangedPartitionsAndMatchesAFreshBuild) {
   ExpectNoStrayFiles(lake);
 }
 
+void ReplaceAll(std::string& text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+// Makes one track of a recently-played response one the listener never played: its id, and
+// when they appear with no other track of the response, its artist's id and name and its
+// album's id, become new. Returns how many of the three entities became new (1 to 3).
+int MakeOneTrackNew(const fs::path& response) {
+  std::string text = testing::ReadFile(response);
+  simdjson::dom::parser parser;
+  const simdjson::dom::element root = parser.parse(text).value();
+  std::map<std::string, std::set<std::string>> tracks_of;  // artist or album id -> track ids
+  struct Track {
+    std::string id, artist_id, artist_name, album_id;
+  };
+  std::vector<Track> tracks;
+  const simdjson::dom::array items = root["items"].get_array().value();
+  for (simdjson::dom::element item : items) {
+    const simdjson::dom::element track = item["track"].value();
+    const simdjson::dom::element artist = track["artists"].at(0).value();
+    Track t{std::string(track["id"].get_string().value()),
+            std::string(artist["id"].get_string().value()),
+            std::string(artist["name"].get_string().value()),
+            std::string(track["album"]["id"].get_string().value())};
+    tracks_of[t.artist_id].insert(t.id);
+    tracks_of[t.album_id].insert(t.id);
+    tracks.push_back(std::move(t));
+  }
+  const Track* pick = &tracks.front();
+  for (const Track& t : tracks) {
+    if (tracks_of[t.artist_id].size() == 1 && tracks_of[t.album_id].size() == 1) pick = &t;
+  }
+  const Track chosen = *pick;
+  ReplaceAll(text, chosen.id, "0NewTrackNeverPlayed00");
+  int renamed = 1;
+  if (tracks_of[chosen.artist_id].size() == 1) {
+    ReplaceAll(text, chosen.artist_id, "0NewArtistNeverHeard0");
+    ReplaceAll(text, "\"" + chosen.artist_name + "\"", "\"Zz Never Heard Before\"");
+    ++renamed;
+  }
+  if (tracks_of[chosen.album_id].size() == 1) {
+    ReplaceAll(text, chosen.album_id, "0NewAlbumNeverHeard00");
+    ++renamed;
+  }
+  testing::WriteFile(response, text);
+  return renamed;
+}
+
 TEST(BuildSilver, NewDaysOfApiDataAreAppendedIncrementallyExactlyAsAFullBuild) {
   TempDir dir;
   const fs::path lake = dir / "lake";
@@ -252,6 +301,10 @@ TEST(BuildSilver, NewDaysOfApiDataAreAppendedIncrementallyExactlyAsAFullBuild) {
     SCOPED_TRACE("shift " + std::to_string(shift));
     const fs::path day = dir / ("day" + std::to_string(shift) + ".json");
     WriteNextDayOfApi(dir / "gen" / "export", day, shift);
+    // 30 days on, a track never played before: the dimensions gain rows, not only new times.
+    if (shift == 30) {
+      EXPECT_EQ(MakeOneTrackNew(day), 3);
+    }
     days.push_back(day.string());
     ASSERT_EQ(RunUnwrapped(Args(lake, {"import", day.string()})).exit_code, 0);
     BuildRun how;
@@ -263,6 +316,11 @@ TEST(BuildSilver, NewDaysOfApiDataAreAppendedIncrementallyExactlyAsAFullBuild) {
       EXPECT_TRUE(how.incremental) << how.reason;
       EXPECT_EQ(tables.count("podcast_events"), 0u);  // untouched tables are not even staged
       EXPECT_LE(tables.at("listening_events").written, 2u);
+      EXPECT_TRUE(tables.at("tracks").committed);  // last_played_at moved
+      // Only the new track, artist and album change the other dimensions.
+      for (const char* dimension : {"track_artists", "artists", "albums"}) {
+        EXPECT_EQ(tables.count(dimension), shift == 30 ? 1u : 0u) << dimension;
+      }
     }
     // Whatever path it took, the lake equals a fresh full build of the same bronze.
     const fs::path fresh = dir / ("fresh" + std::to_string(shift));

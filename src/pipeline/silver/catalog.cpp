@@ -56,8 +56,9 @@ void Fill(std::string& field, std::string_view value, uint16_t& filled, uint16_t
 // plays the catalog is built from a few tens of thousands of distinct tracks and names.
 class MusicCatalogBuilder {
  public:
-  MusicCatalogBuilder(Catalog& catalog, const LearnedIds& learned)
-      : catalog_(catalog), learned_(learned) {}
+  MusicCatalogBuilder(Catalog& catalog, const LearnedIds& learned,
+                      const CatalogLookup* lookup = nullptr)
+      : catalog_(catalog), learned_(learned), lookup_(lookup) {}
 
   void Add(const std::vector<PlayRecord>& music) {
     const size_t first = catalog_.music_ids.size();
@@ -105,6 +106,7 @@ class MusicCatalogBuilder {
     TrackSlot slot;
     const auto [node, fresh] =
         catalog_.tracks.try_emplace(std::string(by_uri ? IdOfUri(uri) : key));
+    if (fresh && lookup_ != nullptr) lookup_->track(node->first, node->second);
     slot.id = node->first;
     slot.key = &node->first;
     slot.text = Text::Intern(node->first);
@@ -119,7 +121,8 @@ class MusicCatalogBuilder {
   NamedSlot& Artist(std::string_view id) {
     auto it = artists_.find(id);
     if (it != artists_.end()) return it->second;
-    const auto node = catalog_.artists.try_emplace(std::string(id)).first;
+    const auto [node, fresh] = catalog_.artists.try_emplace(std::string(id));
+    if (fresh && lookup_ != nullptr) lookup_->artist(node->first, node->second);
     NamedSlot slot{node->first, &node->first, 0, &node->second, nullptr, Text::Intern(node->first)};
     node->second.name_only = id.starts_with("name:");
     return artists_.emplace(std::string(id), slot).first->second;
@@ -128,7 +131,8 @@ class MusicCatalogBuilder {
   NamedSlot& Album(std::string_view id) {
     auto it = albums_.find(id);
     if (it != albums_.end()) return it->second;
-    const auto node = catalog_.albums.try_emplace(std::string(id)).first;
+    const auto [node, fresh] = catalog_.albums.try_emplace(std::string(id));
+    if (fresh && lookup_ != nullptr) lookup_->album(node->first, node->second);
     NamedSlot slot{node->first, &node->first, 0, nullptr, &node->second, Text::Intern(node->first)};
     node->second.name_only = id.starts_with("name:");
     return albums_.emplace(std::string(id), slot).first->second;
@@ -208,6 +212,7 @@ class MusicCatalogBuilder {
 
   Catalog& catalog_;
   const LearnedIds& learned_;
+  const CatalogLookup* lookup_;
   NameIds names_;
   ViewMap<TrackSlot> tracks_;  // by URI, or by name id for tracks known by names only
   ViewMap<NamedSlot> artists_, albums_;
@@ -309,8 +314,8 @@ LearnedIds LearnIds(const std::vector<PlayRecord>& music) {
 }
 
 void ExtendCatalog(Catalog& catalog, const std::vector<PlayRecord>& music,
-                   const LearnedIds& learned) {
-  MusicCatalogBuilder(catalog, learned).Add(music);
+                   const LearnedIds& learned, const CatalogLookup* lookup) {
+  MusicCatalogBuilder(catalog, learned, lookup).Add(music);
 }
 
 Catalog BuildCatalog(const ResolvedPlays& plays) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -101,15 +102,25 @@ struct LearnedIds {
   std::unordered_map<std::string, std::string> artist_by_name;
 };
 
+// Where a catalog being extended finds the published entries it does not hold: each is called
+// once for an id the new plays touch, on the entry just created for it, and fills it if the id
+// is published. Lets an incremental build extend a catalog of only the entries its plays touch.
+struct CatalogLookup {
+  std::function<void(const std::string& id, TrackEntry&)> track;
+  std::function<void(const std::string& id, ArtistEntry&)> artist;
+  std::function<void(const std::string& id, AlbumEntry&)> album;
+};
+
 LearnedIds LearnIds(const std::vector<PlayRecord>& music);
 // Adds one play (in time order) to what was learned.
 void Learn(LearnedIds& learned, const PlayRecord& play);
 Catalog BuildCatalog(const ResolvedPlays& plays);
 // BuildCatalog's result for old plays + `music`, given the catalog of the old plays and the ids
 // learned from all plays (old and new): appends to catalog.music_ids for `music` only, in order.
-// Exact only when the new plays change no old play's ids (incremental.h checks that).
+// Exact only when the new plays change no old play's ids (incremental.h checks that). With
+// `lookup`, `catalog` may hold only some of the old entries: the others are filled from it.
 void ExtendCatalog(Catalog& catalog, const std::vector<PlayRecord>& music,
-                   const LearnedIds& learned);
+                   const LearnedIds& learned, const CatalogLookup* lookup = nullptr);
 
 // The catalog (tracks, artists, albums, shows, episodes; no play ids) as published in silver.
 Catalog LoadCatalog(const storage::ObjectStore& lake);

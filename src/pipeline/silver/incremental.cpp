@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "core/civil_time.h"
 #include "core/lake_paths.h"
 #include "pipeline/silver/lake_tables.h"
+#include "pipeline/silver/published_music.h"
 #include "pipeline/silver/silver_tables.h"
 #include "pipeline/silver/spotify_objects.h"
 
@@ -99,14 +101,19 @@ bool AllRepeats(const storage::ObjectStore& lake, const std::vector<PlayRecord>&
   return true;
 }
 
+// Which ids silver already holds: the loaded catalog's, or the published tables'.
+struct Known {
+  std::function<bool(const std::string&)> track, artist;
+};
+
 // Whether learning from the new plays changes the ids of plays already in silver.
-bool IdsStable(const LearnedIds& before, const LearnedIds& after, const Catalog& catalog,
+bool IdsStable(const LearnedIds& before, const LearnedIds& after, const Known& known,
                std::string& why_not) {
   for (const auto& [uri, facts] : after.by_track_uri) {
     const auto it = before.by_track_uri.find(uri);
     const bool same = it != before.by_track_uri.end() && it->second.artist_id == facts.artist_id &&
                       it->second.album_id == facts.album_id;
-    if (!same && catalog.tracks.count(std::string(IdOfUri(uri)))) {
+    if (!same && known.track(std::string(IdOfUri(uri)))) {
       why_not = fmt::format("the API gave new artist or album ids for {}, already played", uri);
       return false;
     }
@@ -114,7 +121,7 @@ bool IdsStable(const LearnedIds& before, const LearnedIds& after, const Catalog&
   for (const auto& [name, id] : after.artist_by_name) {
     const auto it = before.artist_by_name.find(name);
     if (it != before.artist_by_name.end() && it->second == id) continue;
-    if (it != before.artist_by_name.end() || catalog.artists.count(NameId("artist", {name}))) {
+    if (it != before.artist_by_name.end() || known.artist(NameId("artist", {name}))) {
       why_not =
           fmt::format("the API gave a new id for the artist name \"{}\", already played", name);
       return false;
@@ -196,19 +203,28 @@ std::optional<IncrementalPlan> PlanIncremental(const storage::ObjectStore& lake,
 
   LearnedIds learned = state.learned;
   for (const PlayRecord& p : plays.music) Learn(learned, p);
-  Catalog catalog = LoadCatalog(lake);
-  if (!IdsStable(state.learned, learned, catalog, why_not)) return std::nullopt;
-  ExtendCatalog(catalog, plays.music, learned);
-
+  Catalog catalog;
   if (!CatalogueKeys(inputs).empty()) {
     // The published dimensions hold what the responses filled; the new plays may have replaced
-    // some of it (a duration, a name), so every response is applied again.
+    // some of it (a duration, a name), so the catalogue is loaded whole and every response is
+    // applied again.
+    catalog = LoadCatalog(lake);
+    const Known known{[&](const std::string& id) { return catalog.tracks.count(id) != 0; },
+                      [&](const std::string& id) { return catalog.artists.count(id) != 0; }};
+    if (!IdsStable(state.learned, learned, known, why_not)) return std::nullopt;
+    ExtendCatalog(catalog, plays.music, learned);
     RebuildDimensions(lake, inputs, catalog, plan);
   } else {
-    plan.tables.push_back(TracksTable(catalog));
-    plan.tables.push_back(TrackArtistsTable(catalog));
-    plan.tables.push_back(ArtistsTable(catalog));
-    plan.tables.push_back(AlbumsTable(catalog));
+    // Without responses the new plays touch a few entries: only those are read into the
+    // catalog, and the published tables are patched with them (published_music.h).
+    const auto published = PublishedMusic::Read(lake, why_not);
+    if (!published) return std::nullopt;
+    const Known known{[&](const std::string& id) { return published->HasTrack(id); },
+                      [&](const std::string& id) { return published->HasArtist(id); }};
+    if (!IdsStable(state.learned, learned, known, why_not)) return std::nullopt;
+    const CatalogLookup lookup = published->Lookup();
+    ExtendCatalog(catalog, plays.music, learned, &lookup);
+    for (LakeTable& table : published->Patch(catalog)) plan.tables.push_back(std::move(table));
   }
   LakeTable events = ListeningEventsTable(plays, catalog);
   PrependExisting(lake, events);
