@@ -18,6 +18,13 @@ EnrichmentCounts ForEachSilverTable(const ResolvedPlays& plays, const SpotifyObj
   Catalog catalog = BuildCatalog(plays);
   const EnrichmentCounts counts = ApplySpotifyObjects(catalog, objects);
   ForEachDimensionTable(catalog, visit);
+  // The facts need only the play ids (interned, not views of the entries): the entries go
+  // before the facts stream, whose end is the build's peak of memory.
+  catalog.tracks = {};
+  catalog.artists = {};
+  catalog.albums = {};
+  catalog.shows = {};
+  catalog.episodes = {};
   stream(ListeningEventsStream(plays, catalog));
   stream(PodcastEventsStream(plays, catalog));
   return counts;

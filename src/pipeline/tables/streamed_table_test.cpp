@@ -154,5 +154,21 @@ TEST(StreamedTable, ReportsCheckTablesProblemsAndWritesNothing) {
   EXPECT_EQ(Keys(lake, "silver/events"), before);
 }
 
+// The hash check finds a key repeated within one month as well as across months, and every
+// month's first and last row take part (the merge of the months' sorted hashes).
+TEST(StreamedTable, FindsRepeatedKeysWithinAndAcrossMonths) {
+  for (const auto& [a, b] : {std::pair{10, 11}, std::pair{0, 89}, std::pair{30, 31}, std::pair{59, 60}}) {
+    SCOPED_TRACE(std::to_string(a) + " " + std::to_string(b));
+    std::vector<Row> rows = Rows(true);
+    rows[b].id = rows[a].id;
+    const std::vector<std::string> expected = CheckTable(Whole(rows));
+    ASSERT_EQ(expected.size(), 1u);
+    storage::MemoryStore lake("repeats");
+    std::vector<std::string> problems;
+    StageStreamedTable(lake, "silver/events", Stream(rows), {}, false, problems);
+    EXPECT_EQ(problems, expected);
+  }
+}
+
 }  // namespace
 }  // namespace uw::tables
