@@ -68,35 +68,35 @@ void Load(const storage::ObjectStore& lake, std::string_view table, Map& map) {
   for (size_t r = 0; r < batch.num_rows(); ++r) rows.Fill(r, Append(map, rows.columns.Str(0, r)));
 }
 
-void LoadShows(const storage::ObjectStore& lake, Catalog& catalog) {
-  const std::vector<std::string> names = {"show_id", "show_uri", "show_name", "kind"};
-  const parquet::Batch batch = ReadTable(lake, lake::SilverTable("shows"), names);
-  const RowColumns t(batch, names);
-  for (size_t r = 0; r < batch.num_rows(); ++r) {
-    ShowEntry& e = Append(catalog.shows, t.Str(0, r));
-    e.uri = t.Str(1, r);
-    e.name = t.Str(2, r);
-    e.kind = t.Str(3, r);
+// Shows and episodes are never patched (catalog_rows.h): their readers stay here.
+struct ShowRows {
+  static inline const std::vector<std::string> kColumns = {"show_id", "show_uri", "show_name",
+                                                           "kind"};
+  explicit ShowRows(const parquet::Batch& rows) : columns(rows, kColumns) {}
+  void Fill(size_t r, ShowEntry& e) const {
+    e.uri = columns.Str(1, r);
+    e.name = columns.Str(2, r);
+    e.kind = columns.Str(3, r);
   }
-}
+  RowColumns columns;
+};
 
-void LoadEpisodes(const storage::ObjectStore& lake, Catalog& catalog) {
-  const std::vector<std::string> names = {"episode_id", "episode_uri",     "episode_name",
-                                          "content_type", "show_id",       "show_name",
-                                          "first_played_at", "last_played_at"};
-  const parquet::Batch batch = ReadTable(lake, lake::SilverTable("episodes"), names);
-  const RowColumns t(batch, names);
-  for (size_t r = 0; r < batch.num_rows(); ++r) {
-    EpisodeEntry& e = Append(catalog.episodes, t.Str(0, r));
-    e.uri = t.Str(1, r);
-    e.name = t.Str(2, r);
-    e.content_type = t.Str(3, r);
-    e.show_id = t.Str(4, r);
-    e.show_name = t.Str(5, r);
-    e.first_played_ms = t[6].GetInt64(r) / 1000;
-    e.last_played_ms = t[7].GetInt64(r) / 1000;
+struct EpisodeRows {
+  static inline const std::vector<std::string> kColumns = {
+      "episode_id", "episode_uri", "episode_name",    "content_type",
+      "show_id",    "show_name",   "first_played_at", "last_played_at"};
+  explicit EpisodeRows(const parquet::Batch& rows) : columns(rows, kColumns) {}
+  void Fill(size_t r, EpisodeEntry& e) const {
+    e.uri = columns.Str(1, r);
+    e.name = columns.Str(2, r);
+    e.content_type = columns.Str(3, r);
+    e.show_id = columns.Str(4, r);
+    e.show_name = columns.Str(5, r);
+    e.first_played_ms = columns[6].GetInt64(r) / 1000;
+    e.last_played_ms = columns[7].GetInt64(r) / 1000;
   }
-}
+  RowColumns columns;
+};
 
 }  // namespace
 
@@ -105,8 +105,8 @@ Catalog LoadCatalog(const storage::ObjectStore& lake) {
   Load<TrackRows>(lake, "tracks", catalog.tracks);
   Load<ArtistRows>(lake, "artists", catalog.artists);
   Load<AlbumRows>(lake, "albums", catalog.albums);
-  LoadShows(lake, catalog);
-  LoadEpisodes(lake, catalog);
+  Load<ShowRows>(lake, "shows", catalog.shows);
+  Load<EpisodeRows>(lake, "episodes", catalog.episodes);
   return catalog;
 }
 
