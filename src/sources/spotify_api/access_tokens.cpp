@@ -44,8 +44,11 @@ std::string AccessTokens::Get() {
 void AccessTokens::Invalidate() { access_token_.clear(); }
 
 void AccessTokens::RefreshNow() {
-  const TokenGrant grant = tokens_.Refresh(config_.choice.refresh_token, config_.choice.client_id,
-                                           config_.client_secret);
+  // Refresh and save under the lock, after re-reading the file: another process may have
+  // rotated the token since this one loaded it, and the old token may no longer work.
+  const std::optional<CredentialsLock> lock = LockUnlessUnwritable();
+  FollowFile();
+  const TokenGrant grant = RefreshFollowingFile();
   ++refreshes_;
   const int64_t lifetime_ms = std::max<int64_t>(grant.expires_in_s, 0) * 1000;
   // A margin of half the lifetime for short-lived tokens keeps a token usable for a while
@@ -57,6 +60,50 @@ void AccessTokens::RefreshNow() {
   // Spotify may omit refresh_token ("continue using the existing token") or repeat it.
   if (grant.refresh_token && *grant.refresh_token != config_.choice.refresh_token)
     SaveRotated(grant);
+}
+
+std::optional<CredentialsLock> AccessTokens::LockUnlessUnwritable() const {
+  try {
+    return std::optional<CredentialsLock>(std::in_place, config_.credentials_file,
+                                          config_.lock_wait_ms);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kIo) throw;  // kConflict: another run holds it too long
+    // A headless job may run with a read-only config folder; its refreshes worked before the
+    // lock existed and keep working (a rotation would fail to save, and say so).
+    spdlog::warn("{}; refreshing the Spotify sign-in without it", e.what());
+    return std::nullopt;
+  }
+}
+
+bool AccessTokens::FollowFile() {
+  std::optional<Credentials> file;
+  try {
+    file = LoadCredentials(config_.credentials_file, /*warn_if_open=*/false);
+  } catch (const Error& e) {
+    // The run loaded it fine at start; a damaged file now is no reason to stop refreshing
+    // with the token in hand (a rotation writes the file anew).
+    spdlog::warn("{}; going on with the Spotify sign-in loaded at start", e.what());
+    return false;
+  }
+  if (file) core::RegisterSecret(file->refresh_token);
+  if (!AdoptFileSuccessor(config_.choice, file)) return false;
+  spdlog::info("The Spotify refresh token was rotated by another run; using the new one from {}",
+               config_.credentials_file.string());
+  config_.file = std::move(file);
+  return true;
+}
+
+TokenGrant AccessTokens::RefreshFollowingFile() {
+  try {
+    return tokens_.Refresh(config_.choice.refresh_token, config_.choice.client_id,
+                           config_.client_secret);
+  } catch (const Error& e) {
+    // kInput is invalid_grant. A writer that took no lock may have rotated the token after
+    // FollowFile looked: one more look, one more try, and otherwise the sign-in is over.
+    if (e.code() != ErrorCode::kInput || !FollowFile()) throw;
+  }
+  return tokens_.Refresh(config_.choice.refresh_token, config_.choice.client_id,
+                         config_.client_secret);
 }
 
 void AccessTokens::SaveRotated(const TokenGrant& grant) {

@@ -9,6 +9,15 @@
 // the file's newer one (`status` says when the configured token and the file disagree). A file
 // from `auth spotify` is replaced then: that run was not using it anyway, and losing the only
 // copy of a rotated token would end the headless sign-in.
+// Several processes may share one sign-in (cron's `ingest` and a manual `enrich`). Each refresh,
+// with the save of a rotated token, runs under the cross-process lock of credentials_lock.h and
+// starts by re-loading the credentials file: when another run has rotated the token meanwhile
+// (the file holds its successor by the rule of token_source.h), this run switches to it instead
+// of sending the replaced one. Should Spotify still answer invalid_grant, the file is re-loaded
+// once more and a changed token tried once (a writer that took no lock: an older Unwrapped, a
+// file copied in by hand). So the file always ends with the last rotated token. `auth spotify`
+// saves under the same lock, so a refresh under way cannot overwrite a new sign-in.
+// When the lock file cannot be created (a read-only folder) the refresh runs unlocked, as before.
 // Not thread safe.
 #pragma once
 
@@ -19,6 +28,7 @@
 
 #include "http/clock.h"
 #include "sources/spotify_api/credentials.h"
+#include "sources/spotify_api/credentials_lock.h"
 #include "sources/spotify_api/token_client.h"
 #include "sources/spotify_api/token_source.h"
 
@@ -36,6 +46,7 @@ struct TokenConfig {
   std::optional<Credentials> file;         // the credentials file as loaded (for its dates)
   std::filesystem::path credentials_file;  // where a rotated refresh token is saved
   std::string client_secret;               // "" for PKCE sign-ins
+  int64_t lock_wait_ms = kCredentialsLockWaitMs;  // bound on waiting for another run's refresh
 };
 
 // Loads the credentials file and applies token_source.h. Throws Error(kUsage) when there is no
@@ -51,8 +62,9 @@ class AccessTokens {
   // A usable access token: the held one, or a fresh one when there is none, it was
   // invalidated, or it expires within kRefreshMarginMs (or half its lifetime, when Spotify
   // grants less than twice the margin). Throws what TokenClient::Refresh throws (kInput with
-  // "run `unwrapped auth spotify` again" on invalid_grant) and Error(kIo) when a rotated refresh
-  // token cannot be saved.
+  // "run `unwrapped auth spotify` again" on invalid_grant), Error(kIo) when a rotated refresh
+  // token cannot be saved, and Error(kConflict) naming the lock file when another process's
+  // refresh holds the lock longer than lock_wait_ms.
   std::string Get();
 
   // Forgets the held access token (after a 401), so the next Get refreshes.
@@ -63,6 +75,9 @@ class AccessTokens {
 
  private:
   void RefreshNow();
+  std::optional<CredentialsLock> LockUnlessUnwritable() const;
+  bool FollowFile();
+  TokenGrant RefreshFollowingFile();
   void SaveRotated(const TokenGrant& grant);
 
   TokenClient& tokens_;

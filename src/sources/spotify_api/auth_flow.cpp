@@ -7,6 +7,7 @@
 #include "core/settings.h"
 #include "http/form.h"
 #include "sources/spotify_api/browser.h"
+#include "sources/spotify_api/credentials_lock.h"
 #include "sources/spotify_api/pkce.h"
 
 namespace uw::spotify_api {
@@ -84,7 +85,11 @@ SignInResult SignIn(const core::Settings& settings, TokenClient& tokens, http::C
   result.credentials.scope = grant.scope.empty() ? kRecentlyPlayedScope : grant.scope;
   result.credentials.authorized_at_ms = clock.NowMs();
   result.credentials.refreshed_at_ms = result.credentials.authorized_at_ms;
-  SaveCredentials(result.credentials_file, result.credentials);
+  {
+    // A run refreshing right now would otherwise save its rotated token over this sign-in.
+    const CredentialsLock lock(result.credentials_file);
+    SaveCredentials(result.credentials_file, result.credentials);
+  }
   return result;
 }
 

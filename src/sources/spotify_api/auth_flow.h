@@ -4,7 +4,8 @@
 //  2. a loopback server on 127.0.0.1:PORT, bound first so the redirect URI names the real port;
 //  3. the authorize URL, printed and handed to the browser;
 //  4. the callback's code, exchanged with the verifier for tokens;
-//  5. the refresh token saved to the credentials file (mode 0600, atomic).
+//  5. the refresh token saved to the credentials file (mode 0600, atomic), under the sign-in
+//     lock of credentials_lock.h so that a run refreshing meanwhile does not overwrite it.
 #pragma once
 
 #include <chrono>

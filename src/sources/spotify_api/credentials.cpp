@@ -28,14 +28,6 @@ constexpr int64_t kFormat = 1;
   Fail(ErrorCode::kIo, "{}: cannot {}: {}", file.string(), what, std::strerror(errno));
 }
 
-// Creates each missing folder of `dir` with mode 0700: the folder holds a secret, and creating
-// it narrow avoids a window where a wider default (0755) applies.
-void CreatePrivateDirs(const fs::path& dir) {
-  if (dir.empty() || fs::exists(dir)) return;
-  CreatePrivateDirs(dir.parent_path());
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) FailErrno(dir, "create the folder");
-}
-
 void WriteAll(int fd, std::string_view data, const fs::path& file) {
   while (!data.empty()) {
     const ssize_t n = ::write(fd, data.data(), data.size());
@@ -134,6 +126,12 @@ Credentials CredentialsFromJson(std::string_view json, const std::string& where)
          where);
   }
   return c;
+}
+
+void CreatePrivateDirs(const fs::path& dir) {
+  if (dir.empty() || fs::exists(dir)) return;
+  CreatePrivateDirs(dir.parent_path());
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) FailErrno(dir, "create the folder");
 }
 
 std::optional<mode_t> FileMode(const fs::path& file) {

@@ -37,6 +37,10 @@ std::optional<Credentials> LoadCredentials(const std::filesystem::path& file,
 // untouched, the temporary file removed, and Error(kIo) thrown naming the file.
 void SaveCredentials(const std::filesystem::path& file, const Credentials& credentials);
 
+// Creates each missing folder of `dir` with mode 0700 (the folder holds a secret; creating it
+// narrow avoids a window where a wider default applies). Throws Error(kIo) naming the folder.
+void CreatePrivateDirs(const std::filesystem::path& dir);
+
 // The permission bits of `file` (e.g. 0600), or nullopt when it does not exist.
 std::optional<mode_t> FileMode(const std::filesystem::path& file);
 

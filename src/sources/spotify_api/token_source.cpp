@@ -30,6 +30,26 @@ RefreshTokenChoice ChooseRefreshToken(const std::string& configured_refresh_toke
   return choice;
 }
 
+bool AdoptFileSuccessor(RefreshTokenChoice& choice, const std::optional<Credentials>& file) {
+  if (!file || file->refresh_token == choice.refresh_token) return false;
+  switch (choice.origin) {
+    case TokenOrigin::kNone:
+      return false;
+    case TokenOrigin::kCredentialsFile:
+      break;
+    case TokenOrigin::kSettings:
+    case TokenOrigin::kRotatedSettings:
+      // A file that no longer continues the chain (a new `auth spotify`, another configured
+      // token's successor) is not this run's business: its own token is still the newest.
+      if (file->replaces_token_sha256 != choice.settings_token_sha256) return false;
+      choice.origin = TokenOrigin::kRotatedSettings;
+      choice.file_disagrees = false;
+      break;
+  }
+  choice.refresh_token = file->refresh_token;
+  return true;
+}
+
 const char* TokenOriginName(TokenOrigin origin) {
   switch (origin) {
     case TokenOrigin::kNone:

@@ -43,6 +43,14 @@ RefreshTokenChoice ChooseRefreshToken(const std::string& configured_refresh_toke
                                       const std::string& configured_client_id,
                                       const std::optional<Credentials>& file);
 
+// For a run already under way: true when `file` (re-loaded now) holds the successor of the
+// token `choice` uses, that is another run rotated it since (or, for a file token, signed in
+// again), and then switches `choice` to the file's token. By the rule above: a file token
+// (kCredentialsFile) is succeeded by any other token in the file; a configured token (kSettings,
+// kRotatedSettings) by a different token whose replaces_token_sha256 is the configured token's
+// hash, and becomes kRotatedSettings. The client id stays as chosen.
+bool AdoptFileSuccessor(RefreshTokenChoice& choice, const std::optional<Credentials>& file);
+
 // "credentials file", "settings", "settings (rotated, from the credentials file)", "none".
 const char* TokenOriginName(TokenOrigin origin);
 

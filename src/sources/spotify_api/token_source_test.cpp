@@ -64,5 +64,37 @@ TEST(TokenSource, ANewConfiguredTokenBreaksTheChain) {
   EXPECT_EQ(choice.refresh_token, "rt-env-2");
 }
 
+TEST(TokenSource, FileTokenIsSucceededByAnyOtherFileToken) {
+  auto choice = ChooseRefreshToken("", "", File("rt-1"));
+  EXPECT_FALSE(AdoptFileSuccessor(choice, File("rt-1")));
+  EXPECT_FALSE(AdoptFileSuccessor(choice, std::nullopt));
+  EXPECT_EQ(choice.refresh_token, "rt-1");
+  EXPECT_TRUE(AdoptFileSuccessor(choice, File("rt-2")));
+  EXPECT_EQ(choice.refresh_token, "rt-2");
+  EXPECT_EQ(choice.origin, TokenOrigin::kCredentialsFile);
+  EXPECT_EQ(choice.client_id, "file-client");
+}
+
+TEST(TokenSource, ConfiguredTokenIsSucceededOnlyAlongItsChain) {
+  auto choice = ChooseRefreshToken("rt-env", "env-client", File("rt-other"));
+  ASSERT_EQ(choice.origin, TokenOrigin::kSettings);
+  // An unrelated token, or one continuing another configured token's chain, is not a successor.
+  EXPECT_FALSE(AdoptFileSuccessor(choice, File("rt-new-sign-in")));
+  EXPECT_FALSE(AdoptFileSuccessor(choice, File("rt-x", core::Sha256Hex("rt-env-2"))));
+  EXPECT_EQ(choice.refresh_token, "rt-env");
+  EXPECT_EQ(choice.origin, TokenOrigin::kSettings);
+  EXPECT_TRUE(AdoptFileSuccessor(choice, File("rt-rotated-1", core::Sha256Hex("rt-env"))));
+  EXPECT_EQ(choice.origin, TokenOrigin::kRotatedSettings);
+  EXPECT_EQ(choice.refresh_token, "rt-rotated-1");
+  EXPECT_FALSE(choice.file_disagrees);
+  EXPECT_EQ(choice.client_id, "env-client");
+  // Already following the chain: a later link is followed, a broken chain is not.
+  EXPECT_TRUE(AdoptFileSuccessor(choice, File("rt-rotated-2", core::Sha256Hex("rt-env"))));
+  EXPECT_EQ(choice.refresh_token, "rt-rotated-2");
+  EXPECT_FALSE(AdoptFileSuccessor(choice, File("rt-new-sign-in")));
+  EXPECT_EQ(choice.refresh_token, "rt-rotated-2");
+  EXPECT_EQ(choice.settings_token_sha256, core::Sha256Hex("rt-env"));
+}
+
 }  // namespace
 }  // namespace uw::spotify_api
