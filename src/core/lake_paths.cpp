@@ -36,7 +36,7 @@ std::string BronzeSpotifyObject(std::string_view kind, std::string_view id) {
 }
 
 std::string BronzeSpotifySearch(std::string_view query) {
-  return fmt::format("{}search/{}.json", kBronzeSpotifyApiPrefix, core::Base64Url(query));
+  return fmt::format("{}{}.json", kBronzeSpotifySearchPrefix, core::Base64Url(query));
 }
 
 std::string Receipt(std::string_view receipt_id) {

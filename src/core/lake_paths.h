@@ -23,6 +23,7 @@ std::string BronzeSpotifyObject(std::string_view kind, std::string_view id);
 inline constexpr std::string_view kBronzeSpotifyApiPrefix = "bronze/spotify_api/";
 // bronze/spotify_api/search/<base64url(query)>.json: the raw response of one track search.
 std::string BronzeSpotifySearch(std::string_view query);
+inline constexpr std::string_view kBronzeSpotifySearchPrefix = "bronze/spotify_api/search/";
 
 // _state/spotify/: the recently-played cursor, the enrichment queue (not-found and failed
 // lookups with their retry times) and the search decisions.

@@ -71,6 +71,9 @@ class EnrichE2e : public ::testing::Test {
           continue;
         }
         searched_ = fakes::FakeId("searched:" + id);
+        searched_key_ = id;
+        searched_artist_ = t.artists[0].id;
+        searched_album_ = t.album.id;
         t.id = searched_;
       } else if (missing_.empty()) {
         missing_ = id;
@@ -151,6 +154,9 @@ class EnrichE2e : public ::testing::Test {
   FakeSpotify fake_;
   std::string refresh_token_;
   std::string missing_, searched_;
+  // The name key silver gave the searched track before the search, and its artist and album ids
+  // in the fake's catalogue.
+  std::string searched_key_, searched_artist_, searched_album_;
   std::set<std::string> served_tracks_;
   simdjson::dom::parser parser_;
   testing::RunResult last_;
@@ -217,10 +223,32 @@ TEST_F(EnrichE2e, BudgetRateLimitResumeThenSilverCarriesTheMetadata) {
     const std::string id = Text(tracks.column(0), row);
     const bool filled = Text(tracks.column(1), row) == "spotify";
     from_spotify += filled;
-    if (served_tracks_.contains(id)) EXPECT_TRUE(filled) << id;
-    if (id == missing_) EXPECT_FALSE(filled) << id;
+    if (served_tracks_.contains(id)) {
+      EXPECT_TRUE(filled) << id;
+    }
+    if (id == missing_) {
+      EXPECT_FALSE(filled) << id;
+    }
   }
-  EXPECT_GE(from_spotify, served_tracks_.size() - 1);  // the searched id may stay a name key in silver
+  EXPECT_EQ(from_spotify, served_tracks_.size());  // the searched track too, by its accepted id
+  // The searched track's plays now carry the accepted id, the match's artist and album ids, and
+  // say how they were resolved; none keeps the name key.
+  const parquet::Batch events = tables::ReadTable(
+      store, lake::SilverTable("listening_events"),
+      {"track_id", "track_uri", "artist_id", "album_id", "name_resolution"});
+  size_t searched_plays = 0;
+  for (size_t row = 0; row < events.num_rows(); ++row) {
+    const std::string id = Text(events.column("track_id"), row);
+    EXPECT_NE(id, searched_key_);
+    if (id != searched_) continue;
+    ++searched_plays;
+    EXPECT_EQ(Text(events.column("track_uri"), row), "spotify:track:" + searched_);
+    EXPECT_EQ(Text(events.column("artist_id"), row), searched_artist_);
+    EXPECT_EQ(Text(events.column("album_id"), row), searched_album_);
+    EXPECT_EQ(Text(events.column("name_resolution"), row), "search");
+  }
+  EXPECT_GT(searched_plays, 0u);
+  EXPECT_NE(build.out.find("by search"), std::string::npos) << build.out;
 
   const auto status = Run({"status"});
   ASSERT_EQ(status.exit_code, 0) << status.err;
@@ -232,8 +260,8 @@ TEST_F(EnrichE2e, BudgetRateLimitResumeThenSilverCarriesTheMetadata) {
   simdjson::dom::parser parser;
   simdjson::dom::element enrichment = parser.parse(json.out)["spotify_enrichment"];
   EXPECT_TRUE(enrichment["silver_built"].get_bool().value()) << json.out;
-  EXPECT_GE(int64_t(enrichment["queue"]["kinds"]["tracks"]["fetched"]),
-            int64_t(served_tracks_.size()) - 1)
+  EXPECT_EQ(int64_t(enrichment["queue"]["kinds"]["tracks"]["fetched"]),
+            int64_t(served_tracks_.size()))
       << json.out;
 }
 

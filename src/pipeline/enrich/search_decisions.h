@@ -1,8 +1,9 @@
 // _state/spotify/search_decisions.json: one record per name-only track searched, keyed by its
 // silver track id (a name key), saying what was asked, what came back and what the match rule
-// (search_match.h) decided and why. A record means "searched": each name-only track is searched
-// once. The raw responses are in bronze (lake::BronzeSpotifySearch), so the decisions can always
-// be re-derived (DecideFromBronze in track_search.h); this file is the readable account of them.
+// (silver's search_match.h) decided and why. A record means "searched": each name-only track is
+// searched once. The raw responses are in bronze (lake::BronzeSpotifySearch), so the decisions
+// can always be re-derived (silver::DecideFromBronze, search_responses.h), and silver applies
+// the accepted ones from bronze, never from this file; it is the readable account of them.
 #pragma once
 
 #include <cstdint>

@@ -2,13 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/lake_paths.h"
 #include "http/form.h"
 #include "http/stop_run.h"
-#include "pipeline/enrich/search_match.h"
+#include "pipeline/silver/search_match.h"
 
 namespace uw::enrich {
 namespace {
+
+using silver::DecideTrackMatch;
+using silver::SearchDecision;
+using silver::TrackSearchQueries;
 
 void Apply(const SearchDecision& decision, SearchRecord& record) {
   record.result_count = decision.result_count;
@@ -46,7 +54,7 @@ std::optional<std::string> Response(storage::ObjectStore& lake, const ApiGet& ge
 
 std::string TrackSearchPath(std::string_view query) {
   return http::WithQuery("/search", {{"q", std::string(query)}, {"type", "track"},
-                                     {"limit", std::to_string(kSearchLimit)}});
+                                     {"limit", std::to_string(silver::kSearchLimit)}});
 }
 
 SearchRecord SearchTrack(storage::ObjectStore& lake, const ApiGet& get, const NameOnlyTrack& track,
@@ -62,21 +70,6 @@ SearchRecord SearchTrack(storage::ObjectStore& lake, const ApiGet& get, const Na
     const std::optional<std::string> body = Response(lake, get, query, record);
     if (!body) return record;
     Apply(DecideTrackMatch(track.track_name, track.artist_name, *body), record);
-    if (!record.track_id.empty()) break;
-  }
-  return record;
-}
-
-std::optional<SearchRecord> DecideFromBronze(const storage::ObjectStore& lake,
-                                             std::string_view track_name, std::string_view artist_name) {
-  const std::vector<std::string> queries = TrackSearchQueries(track_name, artist_name);
-  if (queries.empty() || !lake.Exists(lake::BronzeSpotifySearch(queries.front()))) return std::nullopt;
-  SearchRecord record{std::string(track_name), std::string(artist_name), {}, 0, 0, "", "", 0};
-  for (const std::string& query : queries) {
-    const std::string key = lake::BronzeSpotifySearch(query);
-    if (!lake.Exists(key)) break;
-    record.queries.push_back(query);
-    Apply(DecideTrackMatch(track_name, artist_name, lake.Get(key)), record);
     if (!record.track_id.empty()) break;
   }
   return record;

@@ -1,11 +1,12 @@
 // Searching the catalogue for one name-only track (an account-data play the listener's own
-// history could not resolve) and deciding with search_match.h. Each query's raw response lands
-// in bronze (lake::BronzeSpotifySearch) before it is used, and a response already there is used
-// instead of asking again, so a run that stopped half-way never repeats a request.
+// history could not resolve) and deciding with silver's match rule (pipeline/silver/
+// search_match.h). Each query's raw response lands in bronze (lake::BronzeSpotifySearch) before
+// it is used, and a response already there is used instead of asking again, so a run that
+// stopped half-way never repeats a request. Silver re-derives the same decision from those
+// responses alone (pipeline/silver/search_responses.h) and applies the accepted ones.
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "pipeline/enrich/api_get.h"
@@ -25,10 +26,5 @@ std::string TrackSearchPath(std::string_view query);
 // through.
 SearchRecord SearchTrack(storage::ObjectStore& lake, const ApiGet& get, const NameOnlyTrack& track,
                          int64_t now_ms);
-
-// The decision the rule gives on the search responses in bronze alone, for silver to apply
-// without the network: nullopt when the first query's response is not in bronze (not searched).
-std::optional<SearchRecord> DecideFromBronze(const storage::ObjectStore& lake,
-                                             std::string_view track_name, std::string_view artist_name);
 
 }  // namespace uw::enrich

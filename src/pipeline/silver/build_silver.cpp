@@ -10,6 +10,7 @@
 #include "pipeline/silver/build_state.h"
 #include "pipeline/silver/incremental.h"
 #include "pipeline/silver/lake_tables.h"
+#include "pipeline/silver/search_responses.h"
 #include "pipeline/silver/silver_tables.h"
 #include "pipeline/silver/spotify_objects.h"
 
@@ -49,8 +50,10 @@ SilverState StateOf(const ResolvedPlays& plays, const std::string& options,
       state.newest_play_end_ms = std::max(state.newest_play_end_ms, p.ended_at_ms);
       if (p.sources & kSeenByAccount)
         state.newest_account_end_ms = std::max(state.newest_account_end_ms, p.ended_at_ms);
+      // A search resolution counts as none: any own play of those names would take precedence.
       if (p.IsMusic() && p.Uri().empty())
-        state.name_only_keys[NameKey(p)] = std::string(p.resolved_uri);
+        state.name_only_keys[NameKey(p)] =
+            p.resolution == Resolution::kSearch ? std::string() : std::string(p.resolved_uri);
     }
   }
   return state;
@@ -201,9 +204,13 @@ SilverBuildReport BuildSilver(storage::ObjectStore& lake, const SilverBuildOptio
   report.seconds_read = Since(start);
 
   start = Clock::now();
+  // Listed with the inputs; a response is read only for the names the listener's history leaves
+  // unresolved.
+  const SearchResponses search = SearchResponses::Among(lake, inputs);
   ResolveOptions resolve;
   resolve.account_zone = options.account_zone;
   resolve.listener_zone = options.listener_zone;
+  resolve.search = &search;
   const ResolvedPlays plays = ResolvePlays(std::move(bronze), resolve);
   report.summary = plays.summary;
   report.seconds_resolve = Since(start);

@@ -39,9 +39,11 @@ std::map<std::string, uint64_t> ListSilverInputs(const storage::ObjectStore& lak
   std::map<std::string, uint64_t> inputs;
   for (const storage::ObjectInfo& object : lake.List(lake::kBronzeExportPrefix))
     inputs[object.key] = object.size_bytes;
-  // One listing for recently-played and the catalogue responses; searches are not inputs.
+  // One listing for recently-played, the catalogue responses and the track searches (they can
+  // resolve name-only plays, search_resolution.h).
   for (const storage::ObjectInfo& object : lake.List(lake::kBronzeSpotifyApiPrefix)) {
-    if (object.key.starts_with(lake::kBronzeRecentlyPlayedPrefix) || SpotifyObjectOfKey(object.key))
+    if (object.key.starts_with(lake::kBronzeRecentlyPlayedPrefix) ||
+        object.key.starts_with(lake::kBronzeSpotifySearchPrefix) || SpotifyObjectOfKey(object.key))
       inputs[object.key] = object.size_bytes;
   }
   return inputs;

@@ -27,8 +27,9 @@ struct SilverState {
   LearnedIds learned;  // catalog.h
 };
 
-// The bronze objects a silver build reads: export files, recently-played responses and Spotify
-// catalogue responses (spotify_objects.h), in two listings.
+// The bronze objects a silver build reads: export files, recently-played responses, Spotify
+// catalogue responses (spotify_objects.h) and track search responses (search_responses.h), in
+// two listings.
 std::map<std::string, uint64_t> ListSilverInputs(const storage::ObjectStore& lake);
 // The Spotify catalogue responses among `inputs`, in key order.
 std::vector<std::string> CatalogueKeys(const std::map<std::string, uint64_t>& inputs);

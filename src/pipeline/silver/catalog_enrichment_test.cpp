@@ -60,33 +60,11 @@ Row FindRow(const storage::ObjectStore& lake, const std::string& table, const st
   return {};
 }
 
-std::set<std::string> Ids(const storage::ObjectStore& lake, const std::string& table,
-                          const std::string& key) {
-  const parquet::Batch t = ReadTable(lake, lake::SilverTable(table), {key});
-  std::set<std::string> ids;
-  for (size_t r = 0; r < t.num_rows(); ++r) ids.emplace(t.column(0).GetString(r));
-  return ids;
-}
-
 const PublishedTable* Published(const SilverBuildReport& r, std::string_view name) {
   for (const PublishedTable& t : r.tables) {
     if (t.name == name) return &t;
   }
   return nullptr;
-}
-
-// table -> the content-named files of its latest version.
-std::map<std::string, std::set<std::string>> LiveFiles(const storage::ObjectStore& lake) {
-  std::map<std::string, std::set<std::string>> out;
-  for (const char* table :
-       {"listening_events", "podcast_events", "tracks", "track_artists", "artists", "albums",
-        "shows", "episodes", "artist_genres", "audio_features", "lastfm_track_tags",
-        "lastfm_track_stats", "lastfm_artist_tags"}) {
-    const auto snapshot = delta::ReadSnapshot(lake, lake::SilverTable(table));
-    if (!snapshot) continue;
-    for (const auto& [path, add] : snapshot->live_files) out[table].insert(path);
-  }
-  return out;
 }
 
 TEST(CatalogEnrichment, DimensionsCarryTheResponsesFields) {
@@ -197,8 +175,9 @@ TEST(CatalogEnrichment, DimensionsCarryTheResponsesFields) {
   const parquet::Batch events =
       ReadTable(lake, lake::SilverTable("listening_events"), {"track_id", "artist_id"});
   for (size_t r = 0; r < events.num_rows(); ++r) {
-    if (events.column(0).GetString(r) == kBrightside)
+    if (events.column(0).GetString(r) == kBrightside) {
       EXPECT_EQ(events.column(1).GetString(r), killers);
+    }
   }
 
   // The summary counts what was read and used and names the bad files.

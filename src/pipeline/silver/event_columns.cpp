@@ -31,6 +31,8 @@ const char* ResolutionName(Resolution resolution) {
       return "most_used";
     case Resolution::kUnseen:
       return "unresolved";
+    case Resolution::kSearch:
+      return "search";
   }
   return "";
 }
@@ -57,7 +59,7 @@ Text PrecisionText(Precision precision) {
   return Memo<3>(size_t(precision), [](size_t v) { return PrecisionName(Precision(v)); });
 }
 Text ResolutionText(Resolution resolution) {
-  return Memo<4>(size_t(resolution), [](size_t v) { return ResolutionName(Resolution(v)); });
+  return Memo<5>(size_t(resolution), [](size_t v) { return ResolutionName(Resolution(v)); });
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "pipeline/silver/parallel_ranges.h"
 #include "pipeline/silver/play_keys.h"
 #include "pipeline/silver/resolve_plays.h"
+#include "pipeline/silver/search_resolution.h"
 
 namespace uw::silver {
 namespace {
@@ -262,6 +263,7 @@ ResolvedPlays ResolvePlays(BronzePlays bronze, const ResolveOptions& options) {
   s.zone = DecideAccountZone(bronze.account, plays, options);
   plays = MergeAccount(std::move(plays), std::move(bronze.account), s.zone.zone, s);
   ResolveNames(plays, s);
+  if (options.search) ResolveBySearch(plays, *options.search, s);
   DeriveFlags(plays, s, options.previous_play_end_ms);
   // Music is most of the plays: it keeps their vector, podcasts are copied out.
   const auto is_podcast = [](const PlayRecord& p) { return !p.IsMusic(); };

@@ -41,6 +41,9 @@ std::optional<NewObjects> FindNewObjects(const SilverState& state,
     if (state.bronze.count(key)) continue;
     if (key.starts_with(lake::kBronzeRecentlyPlayedPrefix)) {
       added.plays.push_back(key);
+    } else if (key.starts_with(lake::kBronzeSpotifySearchPrefix)) {
+      why_not = "new Spotify search responses (they can resolve name-only plays)";
+      return std::nullopt;
     } else if (SpotifyObjectOfKey(key)) {
       added.catalogue.push_back(key);
     } else {

@@ -6,7 +6,8 @@
 // touched. Exact: the result is what a full build gives (tests compare the content-named files),
 // because it only runs when nothing the new objects bring can change an old row. Each reason it
 // cannot is stated:
-//   - anything but new recently-played files changed (export files, options, the tables);
+//   - anything but new recently-played files changed (export files, options, the tables, new
+//     search responses: they can resolve name-only plays);
 //   - a new item ends at or before the newest play in silver and is not a repeat of a play
 //     already there (a late arrival needs the full merge);
 //   - a new item is an episode; or its names match a play identified by names only (it could

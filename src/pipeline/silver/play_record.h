@@ -29,8 +29,9 @@ const char* ContentName(Content content);  // "music", "episode", "audiobook", "
 
 // How precise ended_at is: the best holding source decides (api ms > extended s > account min).
 enum class Precision : uint8_t { kMillis, kSeconds, kMinute };
-// How the play's URI was decided (DESIGN §8.3).
-enum class Resolution : uint8_t { kOwn, kUnique, kMostUsed, kUnseen };
+// How the play's URI was decided (DESIGN §3 "Names", §8.3): its own, the listener's own history
+// (one URI or the most used), an accepted catalogue search (search_resolution.h), or none.
+enum class Resolution : uint8_t { kOwn, kUnique, kMostUsed, kUnseen, kSearch };
 
 // The event id: the first 16 bytes of a SHA-256, held inline as bytes (one per play, so not
 // worth interning) and written as 32 lower-case hex digits.

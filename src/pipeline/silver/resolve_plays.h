@@ -1,7 +1,7 @@
 // Play resolution (DESIGN §3 "One play, one row", §8.1–8.6): turns the bronze records of the
 // three sources into exactly one row per real play, with the account-data zone decided by
 // matching, survivors chosen api > extended > account with field-level filling, name-only plays
-// resolved to the listener's own URIs, and the derived flags. Rules: docs/silver_rules.md.
+// resolved to the listener's own URIs (then to accepted search matches), and the derived flags. Rules: docs/silver_rules.md.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +13,8 @@
 #include "pipeline/silver/play_record.h"
 
 namespace uw::silver {
+
+class SearchResponses;  // search_responses.h
 
 struct ZoneDecision {
   std::string zone;           // the IANA zone applied to account endTime values
@@ -34,6 +36,7 @@ struct ResolveSummary {
   uint64_t account_ambiguous_unmatched = 0;    // flagged ended_at_ambiguous (§8.6)
   uint64_t account_in_gap = 0;                 // wall clocks in a spring-forward gap
   uint64_t names_resolved = 0, names_unresolved = 0, names_resolved_most_used = 0;
+  uint64_t names_resolved_search = 0;  // by an accepted search (not in names_resolved)
   uint64_t ms_played_estimated = 0;
   ZoneDecision zone;
 };
@@ -44,6 +47,9 @@ struct ResolveOptions {
   // End of the play before the first one resolved here, when plays are resolved on top of an
   // existing silver (incremental.h): the first api-only play's estimate continues from it.
   std::optional<int64_t> previous_play_end_ms;
+  // The search responses in bronze: music plays the listener's own history leaves unresolved
+  // take an accepted match (search_resolution.h). None when null.
+  const SearchResponses* search = nullptr;
 };
 
 struct ResolvedPlays {

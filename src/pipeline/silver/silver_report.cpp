@@ -123,9 +123,10 @@ std::string SilverReportToText(const SilverBuildReport& r) {
         Thousands(s.account_in_gap));
   }
   out += fmt::format(
-      "  names: {} name-only plays resolved ({} to the most used of several URIs), {} unresolved\n",
+      "  names: {} name-only plays resolved ({} to the most used of several URIs), {} by search, "
+      "{} unresolved\n",
       Thousands(s.names_resolved), Thousands(s.names_resolved_most_used),
-      Thousands(s.names_unresolved));
+      Thousands(s.names_resolved_search), Thousands(s.names_unresolved));
   if (s.ms_played_estimated) {
     out += fmt::format("  ms_played estimated for {} api-only plays (flagged)\n",
                        Thousands(s.ms_played_estimated));
@@ -166,9 +167,10 @@ std::string SilverReportToJson(const SilverBuildReport& r) {
       s.zone.confidence, s.account_ambiguous_matched, s.account_ambiguous_unmatched,
       s.account_in_gap);
   json += fmt::format(
-      ",\"names\":{{\"resolved\":{},\"resolved_most_used\":{},\"unresolved\":{}}},"
-      "\"ms_played_estimated\":{}",
-      s.names_resolved, s.names_resolved_most_used, s.names_unresolved, s.ms_played_estimated);
+      ",\"names\":{{\"resolved\":{},\"resolved_most_used\":{},\"resolved_search\":{},"
+      "\"unresolved\":{}}},\"ms_played_estimated\":{}",
+      s.names_resolved, s.names_resolved_most_used, s.names_resolved_search, s.names_unresolved,
+      s.ms_played_estimated);
   json += ",\"catalogue\":" + CatalogueJson(r.catalogue);
   return json + ",\"tables\":" + tables::PublishedTablesJson(r.tables) + "}\n";
 }

@@ -6,14 +6,41 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "core/lake_paths.h"
+#include "delta/snapshot.h"
+#include "pipeline/tables/read_table.h"
 #include "pipeline/bronze/import_exports.h"
 #include "storage/object_store.h"
 #include "testing/testing.h"
 
 namespace uw::silver::fixture {
+
+// The values of `key` in silver `table`.
+inline std::set<std::string> Ids(const storage::ObjectStore& lake, const std::string& table,
+                                 const std::string& key) {
+  const parquet::Batch t = tables::ReadTable(lake, lake::SilverTable(table), {key});
+  std::set<std::string> ids;
+  for (size_t r = 0; r < t.num_rows(); ++r) ids.emplace(t.column(0).GetString(r));
+  return ids;
+}
+
+// Every silver table -> the content-named files of its latest version (absent tables left out):
+// two lakes holding the same rows hold the same names.
+inline std::map<std::string, std::set<std::string>> LiveFiles(const storage::ObjectStore& lake) {
+  std::map<std::string, std::set<std::string>> out;
+  for (const char* table :
+       {"listening_events", "podcast_events", "tracks", "track_artists", "artists", "albums",
+        "shows", "episodes", "artist_genres", "audio_features", "lastfm_track_tags",
+        "lastfm_track_stats", "lastfm_artist_tags"}) {
+    const auto snapshot = delta::ReadSnapshot(lake, lake::SilverTable(table));
+    if (!snapshot) continue;
+    for (const auto& [path, add] : snapshot->live_files) out[table].insert(path);
+  }
+  return out;
+}
 
 inline constexpr const char* kBrightside = "3n3Ppam7vgaVa1iaRUc9Lp";
 inline constexpr const char* kKillers = "0C0XlULifJtAgn6ZNCW2eu";

@@ -1,8 +1,8 @@
-#include "pipeline/enrich/match_text.h"
+#include "pipeline/silver/match_text.h"
 
 #include <gtest/gtest.h>
 
-namespace uw::enrich {
+namespace uw::silver {
 namespace {
 
 TEST(FoldForMatch, FoldsCaseDiacriticsPunctuationAndSpaces) {
@@ -48,4 +48,4 @@ TEST(StripVersionSuffix, LeavesOtherNamesAlone) {
 }
 
 }  // namespace
-}  // namespace uw::enrich
+}  // namespace uw::silver

@@ -1,21 +1,24 @@
-#include "pipeline/enrich/search_match.h"
+#include "pipeline/silver/search_match.h"
 
 #include <fmt/format.h>
 #include <simdjson.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <utility>
 
-#include "pipeline/enrich/match_text.h"
+#include "pipeline/silver/match_text.h"
 
-namespace uw::enrich {
+namespace uw::silver {
 namespace {
 
 struct Item {
   std::string id;
   std::string name;                  // FoldForMatch form
   std::vector<std::string> artists;  // FoldForMatch form, primary first
+  std::vector<std::string> artist_ids;  // parallel to `artists`
+  std::string album_id;
   std::string release_date;          // album.release_date as given: "YYYY[-MM[-DD]]" or ""
 };
 
@@ -24,8 +27,15 @@ std::string StringField(simdjson::dom::element e, const char* key) {
   return e[key].get(s) ? std::string() : std::string(s);
 }
 
+// An id field, or "" when it is not one: silver builds "spotify:<kind>:<id>" from it and tells
+// name keys ("name:…") by their colon, so an id with a colon would be misread.
+std::string IdField(simdjson::dom::element e) {
+  std::string id = StringField(e, "id");
+  return id.find(':') == std::string::npos ? id : std::string();
+}
+
 // The track items of a search response; nullopt when it is not a track search response.
-// Null or malformed items are skipped: they cannot be a candidate.
+// Null or malformed items (no usable id) are skipped: they cannot be a candidate.
 std::optional<std::vector<Item>> ParseItems(std::string_view body) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;
@@ -36,16 +46,21 @@ std::optional<std::vector<Item>> ParseItems(std::string_view body) {
   std::vector<Item> out;
   for (simdjson::dom::element e : items) {
     if (!e.is_object()) continue;
-    Item item{StringField(e, "id"), FoldForMatch(StringField(e, "name")), {}, {}};
+    Item item{IdField(e), FoldForMatch(StringField(e, "name")), {}, {}, {}, {}};
     if (item.id.empty()) continue;
     simdjson::dom::array artists;
     if (!e["artists"].get(artists)) {
       for (simdjson::dom::element a : artists) {
-        if (a.is_object()) item.artists.push_back(FoldForMatch(StringField(a, "name")));
+        if (!a.is_object()) continue;
+        item.artists.push_back(FoldForMatch(StringField(a, "name")));
+        item.artist_ids.push_back(IdField(a));
       }
     }
     simdjson::dom::element album;
-    if (!e["album"].get(album) && album.is_object()) item.release_date = StringField(album, "release_date");
+    if (!e["album"].get(album) && album.is_object()) {
+      item.release_date = StringField(album, "release_date");
+      item.album_id = IdField(album);
+    }
     out.push_back(std::move(item));
   }
   return out;
@@ -95,7 +110,14 @@ std::string Describe(const std::set<std::pair<std::string, std::string>>& songs)
   return out;
 }
 
-void Choose(const std::vector<const Item*>& candidates, bool stripped, SearchDecision& decision) {
+// The id of the chosen item's artist named `artist` (FoldForMatch form): the primary one first.
+std::string ArtistIdOf(const Item& item, const std::string& artist) {
+  const auto it = std::find(item.artists.begin(), item.artists.end(), artist);
+  return it == item.artists.end() ? std::string() : item.artist_ids[it - item.artists.begin()];
+}
+
+void Choose(const std::vector<const Item*>& candidates, bool stripped, const std::string& artist,
+            SearchDecision& decision) {
   std::set<std::pair<std::string, std::string>> songs;
   for (const Item* c : candidates) songs.emplace(c->name, c->artists.front());
   if (songs.size() > 1) {
@@ -104,6 +126,8 @@ void Choose(const std::vector<const Item*>& candidates, bool stripped, SearchDec
   }
   const Item* chosen = Earliest(candidates);
   decision.track_id = chosen->id;
+  decision.artist_id = ArtistIdOf(*chosen, artist);
+  decision.album_id = chosen->album_id;
   decision.reason = stripped ? "match after dropping the version suffix" : "exact match";
   if (candidates.size() > 1) {
     decision.reason += fmt::format(
@@ -149,7 +173,7 @@ SearchDecision DecideTrackMatch(std::string_view track_name, std::string_view ar
     decision.reason = "no result with this track and artist name";
     return decision;
   }
-  Choose(candidates, stripped, decision);
+  Choose(candidates, stripped, artist, decision);
   return decision;
 }
 
@@ -166,4 +190,4 @@ std::vector<std::string> TrackSearchQueries(std::string_view track_name,
   return queries;
 }
 
-}  // namespace uw::enrich
+}  // namespace uw::silver

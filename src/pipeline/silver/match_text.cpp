@@ -1,9 +1,9 @@
-#include "pipeline/enrich/match_text.h"
+#include "pipeline/silver/match_text.h"
 
 #include <array>
 #include <cstdint>
 
-namespace uw::enrich {
+namespace uw::silver {
 namespace {
 
 // Base letters of U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A), case kept;
@@ -161,4 +161,4 @@ std::string StripVersionSuffix(std::string_view name) {
   return current;
 }
 
-}  // namespace uw::enrich
+}  // namespace uw::silver

@@ -1,7 +1,7 @@
 // The rule that turns a track search response into a confident id or none (docs/enrichment.md
 // "Search"). PURE: the same inputs give the same decision, so `enrich spotify` records decisions
-// with it and silver can re-apply it to the search responses in bronze (silver stays
-// rebuildable from bronze).
+// with it and silver re-applies it to the search responses in bronze (search_responses.h), so
+// silver stays rebuildable from bronze.
 //
 // The rule, for a wanted (track name, artist name) pair from an account-data export:
 //  1. Both names are compared in FoldForMatch form (case folded, Latin diacritics removed,
@@ -25,10 +25,14 @@
 #include <string_view>
 #include <vector>
 
-namespace uw::enrich {
+namespace uw::silver {
 
 struct SearchDecision {
   std::string track_id;  // the accepted Spotify track id; empty = no confident match
+  // Of the accepted result: the id of the artist the wanted artist name matched (its primary
+  // artist, unless only a featured artist matched: the play's artist name is that artist's) and
+  // its album id. Either may be empty when the response lacks it.
+  std::string artist_id, album_id;
   std::string reason;    // one line for people: why this id, or why none
   int result_count = 0;     // track items in the response
   int candidate_count = 0;  // items that matched names (step 2, or step 3 when 2 found none)
@@ -49,4 +53,4 @@ std::vector<std::string> TrackSearchQueries(std::string_view track_name,
 // The largest `limit` a development-mode app may ask of /search (formats.md §3.3).
 inline constexpr int kSearchLimit = 10;
 
-}  // namespace uw::enrich
+}  // namespace uw::silver

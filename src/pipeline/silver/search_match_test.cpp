@@ -1,44 +1,25 @@
-#include "pipeline/enrich/search_match.h"
+#include "pipeline/silver/search_match.h"
 
 #include <gtest/gtest.h>
-
-#include <fmt/format.h>
 
 #include <string>
 #include <vector>
 
-namespace uw::enrich {
+#include "pipeline/silver/search_fixture.h"
+
+namespace uw::silver {
 namespace {
 
-struct Result {
-  std::string id, name;
-  std::vector<std::string> artists;
-  std::string release_date = "2020-01-01";
-};
+using Result = fixture::SearchResult;
 
-// A GET /search?type=track response in the real shape (formats.md §3.3).
-std::string Response(const std::vector<Result>& results) {
-  std::string items;
-  for (const Result& r : results) {
-    std::string artists;
-    for (const std::string& a : r.artists) {
-      artists += fmt::format("{}{{\"id\":\"id-{}\",\"name\":\"{}\",\"type\":\"artist\"}}",
-                             artists.empty() ? "" : ",", a, a);
-    }
-    items += fmt::format(
-        "{}{{\"album\":{{\"id\":\"al-{}\",\"name\":\"Album\",\"release_date\":\"{}\"}},"
-        "\"artists\":[{}],\"id\":\"{}\",\"name\":\"{}\",\"type\":\"track\",\"duration_ms\":200000.0}}",
-        items.empty() ? "" : ",", r.id, r.release_date, artists, r.id, r.name);
-  }
-  return fmt::format("{{\"tracks\":{{\"href\":\"h\",\"items\":[{}],\"limit\":10,\"next\":null,"
-                     "\"offset\":0,\"previous\":null,\"total\":{}}}}}",
-                     items, results.size());
-}
+std::string Response(const std::vector<Result>& results) { return fixture::SearchResponse(results); }
 
 TEST(DecideTrackMatch, ExactMatchIsAccepted) {
   const auto d = DecideTrackMatch("Yellow", "Coldplay",
                                   Response({{"t1", "Yellow", {"Coldplay"}}, {"t2", "Yellow Submarine", {"The Beatles"}}}));
   EXPECT_EQ(d.track_id, "t1");
+  EXPECT_EQ(d.artist_id, "id-Coldplay");  // the chosen result's artist and album ids
+  EXPECT_EQ(d.album_id, "al-t1");
   EXPECT_EQ(d.reason, "exact match");
   EXPECT_EQ(d.result_count, 2);
   EXPECT_EQ(d.candidate_count, 1);
@@ -50,12 +31,15 @@ TEST(DecideTrackMatch, CaseAndDiacriticsDoNotMatter) {
 }
 
 TEST(DecideTrackMatch, AnyArtistMatchesButPrimaryWins) {
-  // Only a feature: accepted.
-  EXPECT_EQ(DecideTrackMatch("Song", "Guest", Response({{"t1", "Song", {"Main", "Guest"}}})).track_id, "t1");
+  // Only a feature: accepted, with the id of the artist the name matched (the play's artist).
+  const auto feature = DecideTrackMatch("Song", "Guest", Response({{"t1", "Song", {"Main", "Guest"}}}));
+  EXPECT_EQ(feature.track_id, "t1");
+  EXPECT_EQ(feature.artist_id, "id-Guest");
   // The artist's own track beats their feature on someone else's track of the same name.
   const auto d = DecideTrackMatch("Song", "Guest",
                                   Response({{"t1", "Song", {"Main", "Guest"}}, {"t2", "Song", {"Guest"}}}));
   EXPECT_EQ(d.track_id, "t2");
+  EXPECT_EQ(d.artist_id, "id-Guest");
   EXPECT_EQ(d.candidate_count, 1);
 }
 
@@ -85,6 +69,7 @@ TEST(DecideTrackMatch, TwoReleasesOfTheSameSongChooseTheEarliestThenLowestId) {
                                             {"t5", "Hit", {"Singer"}, "2018-11-30"},
                                             {"t3", "Hit", {"Singer"}, "2019-01-01"}}));
   EXPECT_EQ(d.track_id, "t5");
+  EXPECT_EQ(d.album_id, "al-t5");  // the chosen release's album
   EXPECT_EQ(d.candidate_count, 3);
   EXPECT_NE(d.reason.find("3 releases of the same song"), std::string::npos) << d.reason;
   EXPECT_NE(d.reason.find("2018-11-30"), std::string::npos) << d.reason;
@@ -105,6 +90,7 @@ TEST(DecideTrackMatch, SameTitleByOtherPrimaryArtistsIsAmbiguous) {
 TEST(DecideTrackMatch, DifferentArtistIsRejected) {
   const auto d = DecideTrackMatch("Yellow", "Coldplay", Response({{"t1", "Yellow", {"Someone Else"}}}));
   EXPECT_FALSE(d.accepted());
+  EXPECT_TRUE(d.artist_id.empty() && d.album_id.empty());
   EXPECT_EQ(d.candidate_count, 0);
   EXPECT_EQ(d.reason, "no result with this track and artist name");
 }
@@ -121,6 +107,10 @@ TEST(DecideTrackMatch, EmptyAndBrokenResponses) {
   const std::string with_null = "{\"tracks\":{\"items\":[null,{\"id\":\"t1\",\"name\":\"Yellow\","
                                 "\"artists\":[{\"name\":\"Coldplay\"}]}]}}";
   EXPECT_EQ(DecideTrackMatch("Yellow", "Coldplay", with_null).track_id, "t1");
+  // An id silver could not use ("spotify:track:<id>", name keys have a colon) is no candidate.
+  const std::string colon_id = "{\"tracks\":{\"items\":[{\"id\":\"name:x\",\"name\":\"Yellow\","
+                               "\"artists\":[{\"id\":\"a:b\",\"name\":\"Coldplay\"}]}]}}";
+  EXPECT_FALSE(DecideTrackMatch("Yellow", "Coldplay", colon_id).accepted());
 }
 
 TEST(TrackSearchQueries, FirstExactThenTheNormalisedVariant) {
@@ -135,4 +125,4 @@ TEST(TrackSearchQueries, FirstExactThenTheNormalisedVariant) {
 }
 
 }  // namespace
-}  // namespace uw::enrich
+}  // namespace uw::silver

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace uw::enrich {
+namespace uw::silver {
 
 // The comparison form of a name: Latin letters without diacritics (é -> e, ß -> ss, Œ -> oe;
 // Latin-1 Supplement, Latin Extended-A and combining marks), ASCII case folded, typographic
@@ -23,4 +23,4 @@ std::string StripDiacritics(std::string_view text);
 // all suffix comes back unchanged.
 std::string StripVersionSuffix(std::string_view name);
 
-}  // namespace uw::enrich
+}  // namespace uw::silver
