@@ -3,6 +3,9 @@
 // sqlite_connection.cpp (the sqlite3 C API; bulk rows through one prepared INSERT, batched
 // inside the caller's transaction). Every failure is thrown as uw::Error whose message names the
 // warehouse by its redacted address. Not thread safe: one connection per thread.
+// A PostgreSQL connection that drops stays dropped (no silent reconnect that would lose session
+// state such as the load lock, load_lock.h). A SQLite statement waits up to the address's
+// lock_wait for a lock another session holds, then throws Error(kConflict).
 #pragma once
 
 #include <cstdint>
@@ -34,6 +37,8 @@ class Connection {
   virtual std::vector<Row> Query(std::string_view sql) = 0;
 
   // A transaction; at most one at a time. Rollback never throws (it is used on error paths).
+  // SQLite's Begin takes the database's write lock up front (BEGIN IMMEDIATE): concurrent writers
+  // queue there, before reading anything they will write from.
   virtual void Begin() = 0;
   virtual void Commit() = 0;
   virtual void Rollback() noexcept = 0;

@@ -11,6 +11,7 @@
 #include "warehouse/calendar.h"
 #include "warehouse/connection.h"
 #include "warehouse/load_ledger.h"
+#include "warehouse/load_lock.h"
 #include "warehouse/migrations.h"
 #include "warehouse/sql_text.h"
 #include "warehouse/staging.h"
@@ -223,25 +224,29 @@ LoadReport Load(const storage::ObjectStore& lake, const WarehouseUrl& url) {
   LoadReport report;
   report.warehouse = url.display;
   const auto connection = Connect(url);
+  // One load at a time per warehouse, from the migrations to the commit (load_lock.h).
+  const LoadLock lock(*connection, url.lock_wait);
   report.migrations_applied = Migrate(*connection);
   report.schema_version = LatestSchemaVersion();
   const Sources sources(lake);
   for (const SourceTable* s : sources.All()) report.versions[s->root()] = s->version();
-  const auto previous = LastLoadedVersions(*connection);
-  if (previous == report.versions) {
-    report.up_to_date = true;
-  } else {
-    const int64_t started_us = NowMicros();
-    InTransaction(*connection, [&] {
-      LoadRun run(*connection, previous, report);
-      run.Dimensions(sources);
-      run.Facts(sources);
-      run.Calendar();
-      TruncateStaging(*connection);
-      // Last: the ledger row (and its lock) marks the load complete.
-      AppendLedgerRow(*connection, report, started_us, NowMicros(), lake.Url());
-    });
-  }
+  const int64_t started_us = NowMicros();
+  InTransaction(*connection, [&] {
+    // The previous versions are read inside the transaction (in SQLite, its BEGIN IMMEDIATE is
+    // the lock), so a load that waited for another compares with that one's ledger row.
+    const auto previous = LastLoadedVersions(*connection);
+    if (previous == report.versions) {
+      report.up_to_date = true;  // nothing written: the transaction commits empty
+      return;
+    }
+    LoadRun run(*connection, previous, report);
+    run.Dimensions(sources);
+    run.Facts(sources);
+    run.Calendar();
+    TruncateStaging(*connection);
+    // Last: the ledger row (and its lock) marks the load complete.
+    AppendLedgerRow(*connection, report, started_us, NowMicros(), lake.Url());
+  });
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

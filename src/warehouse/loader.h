@@ -3,7 +3,9 @@
 // recorded for the last load, and in ONE transaction replaces the rows of every fact month
 // partition that changed (delete, then insert its current rows), upserts changed dimensions,
 // extends the calendar, empties staging and appends a ledger row. When nothing changed it
-// touches nothing. Any failure rolls the whole load back.
+// touches nothing. Any failure rolls the whole load back. Loads into one warehouse run one at a
+// time (load_lock.h): a second one waits for the first, up to the address's lock_wait, and then
+// compares with the ledger row the first appended.
 #pragma once
 
 #include <cstdint>
@@ -36,8 +38,9 @@ struct LoadReport {
 };
 
 // Loads `lake` into the warehouse at `url`. Throws uw::Error naming the warehouse (password
-// redacted) when it cannot connect, a statement fails, the disk fills or the connection drops;
-// then nothing of the load is left in the warehouse.
+// redacted) when it cannot connect, a statement fails, the disk fills or the connection drops,
+// and Error(kConflict) when another load held the warehouse for longer than url.lock_wait; then
+// nothing of the load is left in the warehouse.
 LoadReport Load(const storage::ObjectStore& lake, const WarehouseUrl& url);
 
 std::string LoadReportToText(const LoadReport& report);

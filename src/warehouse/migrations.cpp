@@ -28,15 +28,20 @@ void SeedData(Connection& c, int version) {
   if (version == 1) c.BulkInsert(TableName(c.dialect(), "core", "dim_time"), DimTimeRows());
 }
 
+// The highest version recorded in schema_migrations (which must exist), 0 for none.
+int AppliedVersion(Connection& c) {
+  const auto rows =
+      c.Query(ExpandSql(c.dialect(), "SELECT MAX(version) FROM {etl}schema_migrations"));
+  return rows.empty() || !rows[0][0] ? 0 : std::stoi(*rows[0][0]);
+}
+
 }  // namespace
 
 int LatestSchemaVersion() { return Migrations().back().version; }
 
 int SchemaVersion(Connection& connection) {
   Bootstrap(connection);
-  const auto rows = connection.Query(
-      ExpandSql(connection.dialect(), "SELECT MAX(version) FROM {etl}schema_migrations"));
-  return rows.empty() || !rows[0][0] ? 0 : std::stoi(*rows[0][0]);
+  return AppliedVersion(connection);
 }
 
 std::vector<int> Migrate(Connection& connection, int target) {
@@ -51,7 +56,13 @@ std::vector<int> Migrate(Connection& connection, int target) {
   std::vector<int> applied;
   for (const Migration& m : Migrations()) {
     if (m.version <= current || m.version > target) continue;
-    InTransaction(connection, [&] {
+    const bool applied_here = InTransaction(connection, [&] {
+      // Read again inside the transaction: two first loads into one SQLite file both read
+      // `current` before either migrated (SQLite has no load lock, load_lock.h). Its BEGIN
+      // IMMEDIATE holds the write lock, so this read and the migration are one step; the other
+      // process finds the version applied and moves on. (PostgreSQL loads migrate under the
+      // load lock.)
+      if (AppliedVersion(connection) >= m.version) return false;
       const bool pg = connection.dialect() == Dialect::kPostgres;
       connection.Execute(ExpandSql(connection.dialect(), pg ? m.postgres_sql : m.sqlite_sql));
       SeedData(connection, m.version);
@@ -59,8 +70,9 @@ std::vector<int> Migrate(Connection& connection, int target) {
                                    fmt::format("INSERT INTO {{etl}}schema_migrations (version, "
                                                "description) VALUES ({}, {})",
                                                m.version, Quote(m.description))));
+      return true;
     });
-    applied.push_back(m.version);
+    if (applied_here) applied.push_back(m.version);
   }
   return applied;
 }

@@ -26,8 +26,10 @@ int LatestSchemaVersion();
 int SchemaVersion(Connection& connection);
 
 // Applies every migration above the current version up to `target` (default: the latest) and
-// returns the versions applied. Throws Error(kInput) when the warehouse is newer than this
-// binary, or the database's error when a migration fails (that migration is rolled back).
+// returns the versions applied. Each one is checked again inside its transaction, so another
+// process migrating the same SQLite file at the same moment is harmless (it applies the rest).
+// Throws Error(kInput) when the warehouse is newer than this binary, or the database's error when
+// a migration fails (that migration is rolled back).
 std::vector<int> Migrate(Connection& connection, int target = 0);
 
 }  // namespace uw::warehouse

@@ -39,6 +39,13 @@ class PostgresConnection final : public Connection {
   explicit PostgresConnection(const WarehouseUrl& url) : url_(url) {
     Guard("connect", [&] {
       connection_ = std::make_unique<pqxx::connection>(url_.target);
+      // libpqxx 6 silently reconnects a broken connection at the next statement. That new
+      // session would lack this session's state: the SETs below and the load lock
+      // (load_lock.h), so a second load could run beside this one. A lost connection stays lost.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+      connection_->inhibit_reactivation(true);
+#pragma GCC diagnostic pop
       // Times are compared and shown as UTC whatever the server's or the user's TimeZone.
       pqxx::nontransaction(*connection_)
           .exec(

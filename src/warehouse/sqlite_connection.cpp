@@ -1,8 +1,11 @@
 // The SQLite connection: the only file that includes sqlite3.h. Handles are owned by
 // unique_ptrs with the sqlite3 deleters. A full disk, a read-only file or a corrupt database
-// surface as uw::Error(kIo) naming the file; a failing statement as kInput.
+// surface as uw::Error(kIo) naming the file; a failing statement as kInput; a lock another
+// session held for longer than the address's lock_wait as kConflict.
 #include <fmt/format.h>
 #include <sqlite3.h>
+
+#include <chrono>
 
 #include "core/error.h"
 #include "warehouse/connection.h"
@@ -30,9 +33,12 @@ class SqliteConnection final : public Connection {
            db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     }
     sqlite3_extended_result_codes(db, 1);
-    // Wait for another writer instead of failing at once; one load is one transaction, so the
-    // rollback journal plus synchronous=NORMAL keeps it atomic and durable enough at commit.
-    sqlite3_busy_timeout(db, 10'000);
+    // Wait for another writer (another load: load_lock.h) instead of failing at once, and as
+    // long for every statement, not only BEGIN: a long load holds the database exclusively once
+    // it spills its cache, so even a waiting load's first reads may have to wait for its commit.
+    // One load is one transaction, so the rollback journal plus synchronous=NORMAL keeps it
+    // atomic and durable enough at commit.
+    sqlite3_busy_timeout(db, static_cast<int>(std::chrono::milliseconds(url_.lock_wait).count()));
     Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
   }
   ~SqliteConnection() override { Rollback(); }
@@ -159,10 +165,17 @@ class SqliteConnection final : public Connection {
     const int primary = rc & 0xff;
     const bool io = primary == SQLITE_FULL || primary == SQLITE_IOERR ||
                     primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN ||
-                    primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_BUSY;
+                    primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
     std::string statement(sql.substr(0, 80));
     for (char& c : statement)
       if (c == '\n') c = ' ';
+    if (primary == SQLITE_BUSY) {  // the busy timeout (lock_wait) ran out
+      Fail(ErrorCode::kConflict,
+           "warehouse {}: {}{} failed: another load (or another writer) has held the database's "
+           "lock for over {} s; try again once it has finished, or wait longer with "
+           "lock_wait=SECONDS in the address ({})",
+           display(), statement, sql.size() > 80 ? "…" : "", url_.lock_wait.count(), message);
+    }
     Fail(io ? ErrorCode::kIo : ErrorCode::kInput, "warehouse {}: {}{} failed: {}", display(),
          statement, sql.size() > 80 ? "…" : "", message);
   }

@@ -26,6 +26,34 @@ TEST(WarehouseUrl, SqlitePaths) {
   EXPECT_EQ(ParseWarehouseUrl("sqlite:/abs/w.db").dialect, Dialect::kSqlite);
 }
 
+TEST(WarehouseUrl, LockWaitIsTakenOutOfTheAddressLibpqAndSqliteSee) {
+  EXPECT_EQ(ParseWarehouseUrl("sqlite:w.db").lock_wait, kDefaultLockWait);
+  EXPECT_EQ(ParseWarehouseUrl("postgresql://me@h/db").lock_wait, kDefaultLockWait);
+  const auto sqlite = ParseWarehouseUrl("sqlite:/abs/w.db?lock_wait=5");
+  EXPECT_EQ(sqlite.target, "/abs/w.db");
+  EXPECT_EQ(sqlite.lock_wait, std::chrono::seconds(5));
+  EXPECT_EQ(sqlite.display, "sqlite:/abs/w.db?lock_wait=5");
+  const auto only = ParseWarehouseUrl("postgresql://me:pw@h/db?lock_wait=0");
+  EXPECT_EQ(only.target, "postgresql://me:pw@h/db");
+  EXPECT_EQ(only.lock_wait, std::chrono::seconds(0));
+  const auto among = ParseWarehouseUrl("postgresql:///db?host=/tmp/x&lock_wait=90&password=pw");
+  EXPECT_EQ(among.target, "postgresql:///db?host=/tmp/x&password=pw");
+  EXPECT_EQ(among.lock_wait, std::chrono::seconds(90));
+  EXPECT_EQ(among.password, "pw");
+  EXPECT_EQ(among.display, "postgresql:///db?host=/tmp/x&lock_wait=90&password=***");
+  for (const char* bad : {"sqlite:w.db?lock_wait=-1", "sqlite:w.db?lock_wait=2.5",
+                          "sqlite:w.db?lock_wait=", "postgresql://h/db?lock_wait=86401",
+                          "sqlite:w.db?mode=ro", "postgresql://me:hunter2@h/db?lock_wait=x"}) {
+    try {
+      ParseWarehouseUrl(bad);
+      ADD_FAILURE() << bad << ": no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kUsage) << bad;
+      EXPECT_EQ(std::string(e.what()).find("hunter2"), std::string::npos) << e.what();
+    }
+  }
+}
+
 TEST(WarehouseUrl, OtherSchemesAreUsageErrorsWithoutThePassword) {
   try {
     ParseWarehouseUrl("mysql://root:hunter2@localhost/db");

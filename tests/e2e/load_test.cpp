@@ -2,8 +2,9 @@
 // server (scripts/test-postgres.sh), the same tests for both. A generated lake loads with
 // silver's row counts and gold's yearly and monthly figures; loading again changes nothing;
 // after one more day of recently-played plays, a load adds exactly those plays; an older schema
-// is upgraded in place; bad addresses and credentials fail clearly; and (PostgreSQL) a
-// connection killed mid-load leaves the warehouse as it was and the next load completes.
+// is upgraded in place; bad addresses and credentials fail clearly; (PostgreSQL) a connection
+// killed mid-load leaves the warehouse as it was and the next load completes; two loads at once
+// into one warehouse take turns, and a load waits for a held lock only as long as lock_wait.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -21,6 +22,7 @@
 #include "testing/postgres_server.h"
 #include "testing/testing.h"
 #include "warehouse/connection.h"
+#include "warehouse/load_lock.h"
 #include "warehouse/migrations.h"
 #include "warehouse/sql_text.h"
 
@@ -57,6 +59,12 @@ void WriteNextDayOfApi(const fs::path& export_dir, const fs::path& out, int64_t 
   }
   shifted.append(last, text.cend());
   testing::WriteFile(out, shifted);
+}
+
+// `url` with lock_wait=SECONDS among its parameters.
+std::string WithLockWait(const std::string& url, int seconds) {
+  return url + (url.find('?') == std::string::npos ? "?" : "&") +
+         "lock_wait=" + std::to_string(seconds);
 }
 
 struct LoadRun {
@@ -97,14 +105,15 @@ class LoadTest : public ::testing::TestWithParam<Dialect> {
     ASSERT_EQ(built.exit_code, 0) << built.err << built.out;
   }
 
-  // `load` with --json; SQLite through the default address.
-  LoadRun Load(std::optional<std::string> url = std::nullopt) {
+  // `load` with --json (of `lake`, default lake_); SQLite through the default address.
+  LoadRun Load(std::optional<std::string> url = std::nullopt,
+               std::optional<fs::path> lake = std::nullopt) {
     std::vector<std::string> rest = {"--json", "load"};
     if (url)
       rest.push_back(*url);
     else if (pg())
       rest.push_back(url_);
-    const auto run = RunUnwrapped(Args(lake_, rest));
+    const auto run = RunUnwrapped(Args(lake.value_or(lake_), rest));
     LoadRun out{run.exit_code, run.out, run.err, false, {}};
     if (run.exit_code != 0) return out;
     simdjson::dom::parser parser;
@@ -404,6 +413,97 @@ TEST_P(LoadTest, AConnectionKilledMidLoadLeavesTheWarehouseAsItWas) {
   EXPECT_EQ(Count(*c, T("core", "fact_tracks_history")),
             static_cast<int64_t>(LakeRows("silver/listening_events/")));
   EXPECT_EQ(Count(*c, T("etl_internal", "load_ledger")), before.at("ledger") + 1);
+}
+
+// Two loads into one warehouse started at the same moment, from two processes. They load two
+// copies of one lake (same Delta table ids and versions): two loads of the very same lake folder
+// never overlap, the lake lock turns the second away. Once into a new warehouse (both migrate),
+// once more after a new day (both would replace the same month). The load lock makes one wait for
+// the other and then read the other's ledger row: both succeed, one loads, the other finds the
+// warehouse up to date, and every play is there once.
+TEST_P(LoadTest, TwoLoadsAtOnceIntoOneWarehouseBothSucceedAndLoadEveryPlayOnce) {
+  GenerateImportBuild(5000);
+  const fs::path twin = dir_ / "twin";
+  auto c = Connect();
+  const std::string f = T("core", "fact_tracks_history");
+  int64_t plays_before = 0;
+  for (const int round : {1, 2}) {
+    SCOPED_TRACE(round);
+    if (round == 2) {
+      WriteNextDayOfApi(dir_ / "gen" / "export", dir_ / "next" / "recently_played_next.json");
+      ASSERT_EQ(RunUnwrapped(Args(lake_, {"import", (dir_ / "next").string()})).exit_code, 0);
+      Build();
+    }
+    fs::remove_all(twin);
+    fs::copy(lake_, twin, fs::copy_options::recursive);
+    auto first = std::async(std::launch::async, [&] { return Load(url_, lake_); });
+    auto second = std::async(std::launch::async, [&] { return Load(url_, twin); });
+    const LoadRun a = first.get(), b = second.get();
+    ASSERT_EQ(a.exit_code, 0) << a.err << a.out;
+    ASSERT_EQ(b.exit_code, 0) << b.err << b.out;
+    EXPECT_NE(a.up_to_date, b.up_to_date) << "exactly one of the two loads writes";
+    EXPECT_EQ(Count(*c, T("etl_internal", "load_ledger")), round);
+    for (const auto& [table, silver] :
+         std::map<std::string, std::string>{{"fact_tracks_history", "silver/listening_events/"},
+                                            {"fact_podcasts_history", "silver/podcast_events/"},
+                                            {"dim_track", "silver/tracks/"},
+                                            {"dim_artist", "silver/artists/"}}) {
+      EXPECT_EQ(Count(*c, T("core", table)), static_cast<int64_t>(LakeRows(silver))) << table;
+    }
+    // The load that wrote added exactly the plays that were new.
+    const auto& facts = (a.up_to_date ? b : a).tables.at(f);
+    const int64_t plays = Count(*c, f);
+    EXPECT_EQ(facts.at("inserted") - facts.at("deleted"), plays - plays_before);
+    plays_before = plays;
+  }
+}
+
+// Another session holds the warehouse's lock: in PostgreSQL the load lock, taken the way a load
+// takes it; in SQLite the database's write lock, i.e. an open write transaction. A load waits
+// lock_wait seconds, then fails naming the warehouse without its password and writes nothing;
+// once the lock is released the same load succeeds.
+TEST_P(LoadTest, ALoadWaitsForAHeldLockThenFailsClearlyAndSucceedsOnceItIsReleased) {
+  GenerateImportBuild(2000);
+  std::string url = url_;
+  if (pg()) {  // over TCP with a password, to see it redacted
+    const size_t name = url_.find("@/") + 2;
+    url = server_->TcpUrl(url_.substr(name, url_.find('?') - name), "uw-secret");
+  }
+  const std::string waiting = WithLockWait(url, 2);
+  auto holder = Connect();
+  std::optional<warehouse::LoadLock> lock;
+  if (pg())
+    lock.emplace(*holder, std::chrono::seconds(0));
+  else
+    holder->Begin();
+
+  const auto start = std::chrono::steady_clock::now();
+  const LoadRun blocked = Load(waiting);
+  const std::chrono::duration<double> waited = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(blocked.exit_code, 1) << blocked.out;
+  EXPECT_NE(blocked.err.find("another load"), std::string::npos) << blocked.err;
+  EXPECT_NE(blocked.err.find("lock_wait=SECONDS"), std::string::npos) << blocked.err;
+  EXPECT_NE(blocked.err.find(warehouse::ParseWarehouseUrl(waiting).display), std::string::npos)
+      << blocked.err;
+  EXPECT_EQ(blocked.err.find("uw-secret"), std::string::npos) << blocked.err;
+  // It waited instead of failing at once (bounds far from the configured 2 s).
+  EXPECT_GE(waited.count(), 1.0);
+  EXPECT_LT(waited.count(), 50.0);
+
+  if (pg())
+    lock.reset();
+  else
+    holder->Rollback();
+  const LoadRun next = Load(waiting);
+  ASSERT_EQ(next.exit_code, 0) << next.err;
+  EXPECT_FALSE(next.up_to_date);
+  EXPECT_EQ(Count(*holder, T("core", "fact_tracks_history")),
+            static_cast<int64_t>(LakeRows("silver/listening_events/")));
+  EXPECT_EQ(Count(*holder, T("etl_internal", "load_ledger")), 1);
+  // The finished load left the lock free.
+  if (pg()) {
+    EXPECT_NO_THROW({ const warehouse::LoadLock again(*holder, std::chrono::seconds(0)); });
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Warehouses, LoadTest,
