@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <string_view>
-#include <thread>
 
 #include "core/error.h"
+#include "core/poll.h"
 
 namespace uw::warehouse {
 namespace {
@@ -39,24 +38,17 @@ bool TryLock(Connection& c) {
 
 LoadLock::LoadLock(Connection& connection, std::chrono::seconds wait) : connection_(connection) {
   if (connection.dialect() != Dialect::kPostgres) return;
-  const auto deadline = std::chrono::steady_clock::now() + wait;
   // Polled rather than a blocking pg_advisory_lock: the wait stays bounded without touching the
   // session's lock_timeout, which would also bound the load's own statements.
-  for (bool told = false; !TryLock(connection);) {
-    const auto now = std::chrono::steady_clock::now();
-    if (now >= deadline) {
-      Fail(ErrorCode::kConflict,
-           "warehouse {}: another load into this warehouse has held its load lock for over {} s; "
-           "try again once it has finished, or wait longer with lock_wait=SECONDS in the address",
-           connection.display(), wait.count());
-    }
-    if (!told) {
-      spdlog::info("warehouse {}: another load is running; waiting up to {} s for it to finish",
-                   connection.display(), wait.count());
-      told = true;
-    }
-    std::this_thread::sleep_for(
-        std::min<std::chrono::steady_clock::duration>(kPollInterval, deadline - now));
+  const auto said_waiting = [&] {
+    spdlog::info("warehouse {}: another load is running; waiting up to {} s for it to finish",
+                 connection.display(), wait.count());
+  };
+  if (!core::PollUntil([&] { return TryLock(connection); }, wait, kPollInterval, said_waiting)) {
+    Fail(ErrorCode::kConflict,
+         "warehouse {}: another load into this warehouse has held its load lock for over {} s; "
+         "try again once it has finished, or wait longer with lock_wait=SECONDS in the address",
+         connection.display(), wait.count());
   }
   held_ = true;
 }

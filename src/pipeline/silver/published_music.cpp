@@ -15,15 +15,10 @@ namespace {
 
 // The row whose key (first column, ordered) is `key`.
 std::optional<size_t> FindRow(const parquet::Batch& rows, std::string_view key) {
-  if (rows.num_rows() == 0) return std::nullopt;
-  const parquet::ColumnVector& keys = rows.column(0);
-  size_t lo = 0, hi = keys.size();
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (keys.GetString(mid) < key) lo = mid + 1; else hi = mid;
-  }
-  if (lo < keys.size() && keys.GetString(lo) == key) return lo;
-  return std::nullopt;
+  if (rows.num_columns() == 0) return std::nullopt;
+  const tables::RowRange range = tables::KeyRows(rows.column(0), key);
+  if (range.empty()) return std::nullopt;
+  return range.begin;
 }
 
 // The published table read whole, if it has the columns `expected` (this build's) has.

@@ -11,22 +11,7 @@ namespace {
 using parquet::Batch;
 using parquet::ColumnVector;
 
-// The rows [begin, end) of `rows` whose first column is `key`, searched from `from` on.
-struct Range {
-  size_t begin = 0, end = 0;
-};
-Range KeyRange(const ColumnVector& keys, std::string_view key, size_t from) {
-  size_t lo = from, hi = keys.size();
-  while (lo < hi) {  // first row not below `key`
-    const size_t mid = lo + (hi - lo) / 2;
-    if (keys.GetString(mid) < key) lo = mid + 1; else hi = mid;
-  }
-  Range range{lo, lo};
-  while (range.end < keys.size() && keys.GetString(range.end) == key) ++range.end;
-  return range;
-}
-
-bool SameRows(const Batch& a, Range ra, const Batch& b, Range rb) {
+bool SameRows(const Batch& a, RowRange ra, const Batch& b, RowRange rb) {
   if (ra.end - ra.begin != rb.end - rb.begin) return false;
   for (size_t c = 0; c < a.num_columns(); ++c) {
     for (size_t k = 0; k < ra.end - ra.begin; ++k) {
@@ -36,8 +21,8 @@ bool SameRows(const Batch& a, Range ra, const Batch& b, Range rb) {
   return true;
 }
 
-void AppendRows(Batch& out, const Batch& from, Range range) {
-  if (range.begin == range.end) return;
+void AppendRows(Batch& out, const Batch& from, RowRange range) {
+  if (range.empty()) return;
   for (size_t c = 0; c < out.num_columns(); ++c)
     out.column(c).AppendRange(from.column(c), range.begin, range.end);
 }
@@ -54,6 +39,17 @@ void CheckShapes(const Batch& published, const Batch& updated) {
 }
 
 }  // namespace
+
+RowRange KeyRows(const ColumnVector& keys, std::string_view key, size_t from) {
+  size_t lo = from, hi = keys.size();
+  while (lo < hi) {  // first row not below `key`
+    const size_t mid = lo + (hi - lo) / 2;
+    if (keys.GetString(mid) < key) lo = mid + 1; else hi = mid;
+  }
+  RowRange range{lo, lo};
+  while (range.end < keys.size() && keys.GetString(range.end) == key) ++range.end;
+  return range;
+}
 
 bool SameValue(const ColumnVector& a, size_t i, const ColumnVector& b, size_t j) {
   const bool null_a = a.IsNull(i), null_b = b.IsNull(j);
@@ -83,13 +79,13 @@ std::optional<Batch> PatchRows(const Batch& published, const Batch& updated,
   const ColumnVector& old_keys = published.column(0);
   const ColumnVector& new_keys = updated.column(0);
   // Each key's published and updated rows; both searches move forward only.
-  std::vector<std::pair<Range, Range>> groups;
+  std::vector<std::pair<RowRange, RowRange>> groups;
   groups.reserve(keys.size());
   size_t old_from = 0, new_from = 0, new_rows = 0;
   bool changed = false;
   for (const std::string_view key : keys) {
-    const Range old_range = KeyRange(old_keys, key, old_from);
-    const Range new_range = KeyRange(new_keys, key, new_from);
+    const RowRange old_range = KeyRows(old_keys, key, old_from);
+    const RowRange new_range = KeyRows(new_keys, key, new_from);
     if (new_range.begin != new_from)
       Fail(ErrorCode::kInternal, "PatchRows: updated rows of a key not listed before \"{}\"", key);
     old_from = old_range.end;

@@ -22,6 +22,14 @@ std::optional<parquet::Batch> PatchRows(const parquet::Batch& published,
                                         const parquet::Batch& updated,
                                         const std::vector<std::string_view>& keys);
 
+// The rows [begin, end) of a column ordered by value (byte order) that hold `key`, searched from
+// row `from` on; empty (begin == end, where `key` would go) when none does.
+struct RowRange {
+  size_t begin = 0, end = 0;
+  bool empty() const { return begin == end; }
+};
+RowRange KeyRows(const parquet::ColumnVector& keys, std::string_view key, size_t from = 0);
+
 // Whether row `i` of `a` and row `j` of `b`, columns of one type, hold the same value (nulls
 // equal each other; doubles compare bit for bit, so NaN equals itself).
 bool SameValue(const parquet::ColumnVector& a, size_t i, const parquet::ColumnVector& b, size_t j);

@@ -7,9 +7,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <thread>
 
 #include "core/error.h"
+#include "core/poll.h"
 #include "sources/spotify_api/credentials.h"
 
 namespace uw::spotify_api {
@@ -51,19 +51,17 @@ int CredentialsLock::OpenLockFile(const fs::path& lock_file) {
 
 CredentialsLock::CredentialsLock(const fs::path& credentials_file, int64_t wait_ms)
     : lock_file_(LockPath(credentials_file)), fd_(OpenLockFile(lock_file_)) {
-  if (TryLock(fd_.get(), lock_file_)) return;
-  if (wait_ms > 0)
+  // Polling with LOCK_NB rather than a blocking flock: the wait has a bound, and no signal or
+  // timer is needed to end it.
+  const auto said_waiting = [&] {
     spdlog::info(
         "Waiting for another Unwrapped process to finish refreshing the Spotify sign-in "
         "(it holds {})",
         lock_file_.string());
-  // Polling with LOCK_NB rather than a blocking flock: the wait has a bound, and no signal or
-  // timer is needed to end it.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(kPollInterval);
-    if (TryLock(fd_.get(), lock_file_)) return;
-  }
+  };
+  if (core::PollUntil([&] { return TryLock(fd_.get(), lock_file_); },
+                      std::chrono::milliseconds(wait_ms), kPollInterval, said_waiting))
+    return;
   Fail(ErrorCode::kConflict,
        "another Unwrapped process has held the Spotify sign-in lock {} for over {:g} s while "
        "refreshing; try again when it is done (the lock is released when that process ends)",
