@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
+
 #include "core/error.h"
 #include "core/lake_paths.h"
 #include "core/logging.h"
@@ -14,6 +16,11 @@ std::unique_ptr<storage::ObjectStore> Context::OpenLake() const {
   if (auto root = store->LocalRoot()) core::AddLogFile(*root / std::string(lake::kLogsDir));
   spdlog::debug("lake {}", store->Url());
   return store;
+}
+
+storage::LakeLock Context::LockLake(storage::ObjectStore& lake, std::string command) const {
+  return storage::LakeLock(lake, std::move(command),
+                           {.wait = std::chrono::seconds(settings_.lock_wait_seconds)});
 }
 
 const Action* Registry::Selected(const CLI::App& root) const {
@@ -37,6 +44,7 @@ struct GlobalFlags {
   bool quiet = false;
   bool json = false;
   bool no_progress = false;
+  std::optional<int64_t> lock_wait_seconds;
 };
 
 std::map<std::string, std::string> FlagOverrides(const GlobalFlags& g) {
@@ -45,6 +53,7 @@ std::map<std::string, std::string> FlagOverrides(const GlobalFlags& g) {
   if (g.verbose || g.quiet) flags["verbosity"] = std::to_string(g.quiet ? -1 : g.verbose);
   if (g.json) flags["json"] = "true";
   if (g.no_progress) flags["progress"] = "false";
+  if (g.lock_wait_seconds) flags["lock_wait_seconds"] = std::to_string(*g.lock_wait_seconds);
   return flags;
 }
 
@@ -61,6 +70,11 @@ int Main(int argc, char** argv) {
   app.add_flag("-q,--quiet", g.quiet, "Only errors");
   app.add_flag("--json", g.json, "Machine-readable output");
   app.add_flag("--no-progress", g.no_progress, "Never draw progress bars");
+  app.add_option("--lock-wait", g.lock_wait_seconds,
+                 "Seconds a writing command waits for another run to release the lake "
+                 "(default 60, env UNWRAPPED_LOCK_WAIT_SECONDS; 0 = fail at once)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(int64_t{0}, int64_t{24 * 3600}));
 
   Registry registry;
   AddImportCommand(app, registry);

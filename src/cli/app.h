@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/settings.h"
+#include "storage/lake_lock.h"
 #include "storage/object_store.h"
 
 namespace uw::cli {
@@ -23,6 +24,9 @@ class Context {
   bool progress() const { return settings_.progress; }
   // Opens the lake named by the settings and starts logging to its _state/logs/.
   std::unique_ptr<storage::ObjectStore> OpenLake() const;
+  // Takes the lake lock for `command` (a writing command), waiting for a run that holds it up to
+  // the lock_wait_seconds setting (--lock-wait). Throws as storage::LakeLock does.
+  storage::LakeLock LockLake(storage::ObjectStore& lake, std::string command) const;
 
  private:
   core::Settings settings_;

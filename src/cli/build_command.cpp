@@ -20,7 +20,7 @@ struct BuildFlags {
 int RunBuild(Context& context, const BuildFlags& flags) {
   const core::Settings& s = context.settings();
   auto lake = context.OpenLake();
-  storage::LakeLock lock(*lake, "build");
+  const storage::LakeLock lock = context.LockLake(*lake, "build");
   const bool silver_too = flags.layer != "gold";
   const bool gold_too = flags.layer != "silver";
   std::string silver_text, silver_json, gold_text, gold_json;

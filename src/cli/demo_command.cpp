@@ -60,7 +60,7 @@ int RunDemo(Context& context, const DemoOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   bronze::Receipt receipt;
   {
-    storage::LakeLock lock(*lake, "demo");
+    const storage::LakeLock lock = demo_context.LockLake(*lake, "demo");
     receipt = bronze::ImportExports(*lake, {generated.export_dir},
                                     {settings.import_max_entry_bytes, settings.import_max_total_bytes,
                                      settings.import_max_ratio, context.progress()});
@@ -74,7 +74,7 @@ int RunDemo(Context& context, const DemoOptions& options) {
   silver::SilverBuildReport built;
   gold::GoldBuildReport gold_built;
   {
-    storage::LakeLock lock(*lake, "demo");
+    const storage::LakeLock lock = demo_context.LockLake(*lake, "demo");
     built = silver::BuildSilver(*lake, SilverBuildOptionsFor(settings));
     gold_built = gold::BuildGold(*lake, GoldBuildOptionsFor(settings));
   }

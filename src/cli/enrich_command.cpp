@@ -52,7 +52,7 @@ int RunEnrichSpotify(Context& context, const EnrichFlags& flags) {
   http::Clock& clock = http::SystemClock();
   const enrich::FetchOptions options = OptionsFor(context, flags, clock.NowMs());
   auto lake = context.OpenLake();
-  storage::LakeLock lock(*lake, "enrich spotify");
+  const storage::LakeLock lock = context.LockLake(*lake, "enrich spotify");
   enrich::EnrichmentQueue queue = enrich::BuildQueue(*lake);
   // Opened on the first request: a run with nothing due, or resting after a rate limit, needs
   // no sign-in and sends nothing.

@@ -13,7 +13,7 @@ namespace {
 int RunImport(Context& context, const std::vector<std::string>& paths) {
   const core::Settings& s = context.settings();
   auto lake = context.OpenLake();
-  storage::LakeLock lock(*lake, "import");
+  const storage::LakeLock lock = context.LockLake(*lake, "import");
   const bronze::ImportOptions options{s.import_max_entry_bytes, s.import_max_total_bytes,
                                       s.import_max_ratio, context.progress()};
   const std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());

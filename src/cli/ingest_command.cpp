@@ -16,7 +16,7 @@ namespace {
 
 int RunIngest(Context& context) {
   auto lake = context.OpenLake();
-  storage::LakeLock lock(*lake, "ingest");
+  const storage::LakeLock lock = context.LockLake(*lake, "ingest");
   const ingest::IngestSummary summary =
       ingest::Ingest(*lake, ingest::SpotifyFetch(context.settings()), http::SystemClock());
   fmt::print("{}", context.json() ? ingest::IngestSummaryToJson(summary)

@@ -16,7 +16,7 @@ int RunLoad(Context& context, const std::string& url_text) {
   const warehouse::WarehouseUrl target = LoadTarget(
       *lake, url_text, "`unwrapped load sqlite:warehouse.db` or `unwrapped load postgresql://…`");
   // Under the lake lock, so no build changes the tables between reading versions and rows.
-  storage::LakeLock lock(*lake, "load");
+  const storage::LakeLock lock = context.LockLake(*lake, "load");
   const warehouse::LoadReport report = warehouse::Load(*lake, target);
   fmt::print("{}", context.json() ? warehouse::LoadReportToJson(report)
                                   : warehouse::LoadReportToText(report));

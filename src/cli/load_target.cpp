@@ -12,7 +12,10 @@ warehouse::WarehouseUrl LoadTarget(const storage::ObjectStore& lake, const std::
     Fail(ErrorCode::kUsage, "the lake {} is not a local folder: name the warehouse, e.g. {}",
          lake.Url(), example);
   }
-  return warehouse::ParseWarehouseUrl("sqlite:" + (*root / "warehouse.db").string());
+  std::string address = "sqlite:" + (*root / "warehouse.db").string();
+  // A lake folder with '?' in its path: the trailing '?' keeps it out of the parameters.
+  if (address.find('?') != std::string::npos) address += '?';
+  return warehouse::ParseWarehouseUrl(address);
 }
 
 }  // namespace uw::cli

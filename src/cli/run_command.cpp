@@ -78,7 +78,7 @@ int RunHourly(Context& context, const std::string& load_url) {
   auto lake = context.OpenLake();
   const warehouse::WarehouseUrl target =  // usage errors first
       LoadTarget(*lake, load_url, "`unwrapped run hourly --load sqlite:warehouse.db`");
-  storage::LakeLock lock(*lake, "run hourly");
+  const storage::LakeLock lock = context.LockLake(*lake, "run hourly");
   HourlyRun run;
   RunStep(context, run, "ingest", [&] {
     run.ingest = ingest::Ingest(*lake, ingest::SpotifyFetch(s), http::SystemClock());

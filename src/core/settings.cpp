@@ -95,6 +95,8 @@ const std::vector<Spec>& Specs() {
          s.report_session_gap_minutes = minutes;
        },
        [](const Settings& s) { return std::to_string(s.report_session_gap_minutes); }},
+      Integer("lock_wait_seconds", "UNWRAPPED_LOCK_WAIT_SECONDS", &Settings::lock_wait_seconds, 0,
+              24 * 3600),
       Text("spotify.api_url", "UNWRAPPED_SPOTIFY_API_URL", &Settings::spotify_api_url),
       Text("spotify.accounts_url", "UNWRAPPED_SPOTIFY_ACCOUNTS_URL", &Settings::spotify_accounts_url),
       Text("spotify.client_id", "UNWRAPPED_SPOTIFY_CLIENT_ID", &Settings::spotify_client_id),

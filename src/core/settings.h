@@ -28,6 +28,7 @@ struct Settings {
   std::string account_zone = "auto";  // account-data endTime zone: auto | UTC | IANA name
   bool timezone_from_country = false;  // gold local time per play from conn_country when known
   int64_t report_session_gap_minutes = 30;  // a pause longer than this starts a new session
+  int64_t lock_wait_seconds = 60;  // a writing command waits this long for the lake lock
 
   std::string spotify_api_url = "https://api.spotify.com/v1";
   std::string spotify_accounts_url = "https://accounts.spotify.com";

@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <optional>
 #include <random>
 
 #include "core/civil_time.h"
 #include "core/error.h"
 #include "core/lake_paths.h"
+#include "core/poll.h"
 #include "core/text.h"
 
 namespace uw::storage {
@@ -73,38 +75,81 @@ bool IsStale(const std::optional<Holder>& h, std::chrono::seconds stale_after) {
   return false;
 }
 
-}  // namespace
+// Between two tries: short next to any sensible wait; each try is one small read or write.
+constexpr auto kPollInterval = std::chrono::milliseconds(200);
 
-LakeLock::LakeLock(ObjectStore& store, std::string command, std::chrono::seconds stale_after)
-    : store_(store) {
-  std::mt19937_64 rng{std::random_device{}()};
-  token_ = fmt::format("{:016x}", rng());
-  const Holder me{token_, std::move(command), HostName(), ::getpid(), NowMs()};
+// `unwrapped build` (pid 42 on host)
+std::string Describe(const Holder& h) {
+  return fmt::format("`unwrapped {}` (pid {} on {})", h.command, h.pid, h.host);
+}
+
+double Seconds(std::chrono::milliseconds wait) { return static_cast<double>(wait.count()) / 1000; }
+
+// One try: put-if-absent, taking over a stale lock or retrying when the holder has just gone (a
+// few rounds). True when the lock is ours; false with `live` set to the run that holds it.
+bool TryAcquire(ObjectStore& store, const std::string& record, std::chrono::seconds stale_after,
+                bool& recovered_stale, std::optional<Holder>& live) {
   const std::string key(lake::kLockKey);
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    if (store_.PutIfAbsent(key, Serialize(me))) return;
+  for (int round = 0; round < 3; ++round) {
+    if (store.PutIfAbsent(key, record)) return true;
     std::string existing;
     try {
-      existing = store_.Get(key);
+      existing = store.Get(key);
     } catch (const Error& e) {
       if (e.code() == ErrorCode::kNotFound) continue;  // released meanwhile: try again
       throw;
     }
-    const auto holder = Parse(existing);
+    auto holder = Parse(existing);
     if (!IsStale(holder, stale_after)) {
-      Fail(ErrorCode::kConflict,
-           "the lake {} is in use by `unwrapped {}` (pid {} on {}, since {}); wait for it to finish, "
-           "or delete {} if that run is gone",
-           store_.Url(), holder->command, holder->pid, holder->host,
-           core::FormatIsoSeconds(holder->started_ms / 1000), key);
+      live = std::move(holder);
+      return false;
     }
-    spdlog::warn("taking over a stale lake lock{}", holder ? fmt::format(" from `unwrapped {}` (pid {} on {})",
-                                                                          holder->command, holder->pid, holder->host)
-                                                           : std::string(" (unreadable lock file)"));
-    store_.Delete(key);
-    recovered_stale_ = true;
+    spdlog::warn("taking over a stale lake lock{}",
+                 holder ? " from " + Describe(*holder) : std::string(" (unreadable lock file)"));
+    store.Delete(key);
+    recovered_stale = true;
   }
   Fail(ErrorCode::kConflict, "could not acquire the lake lock {} after 3 attempts", key);
+}
+
+[[noreturn]] void FailHeld(const std::string& lake_url, const Holder& h,
+                           std::chrono::milliseconds waited) {
+  const std::string since = core::FormatIsoSeconds(h.started_ms / 1000);
+  if (waited.count() == 0) {
+    Fail(ErrorCode::kConflict,
+         "the lake {} is in use by {}, since {}; wait for it to finish (--lock-wait SECONDS waits "
+         "for it), or delete {} if that run is gone",
+         lake_url, Describe(h), since, lake::kLockKey);
+  }
+  Fail(
+      ErrorCode::kConflict,
+      "the lake {} is still in use by {}, since {}, after waiting {:g} s for it; try again once it "
+      "has finished, wait longer with --lock-wait SECONDS, or delete {} if that run is gone",
+      lake_url, Describe(h), since, Seconds(waited), lake::kLockKey);
+}
+
+}  // namespace
+
+LakeLock::LakeLock(ObjectStore& store, std::string command, LakeLockOptions options)
+    : store_(store) {
+  std::mt19937_64 rng{std::random_device{}()};
+  token_ = fmt::format("{:016x}", rng());
+  const std::string record =
+      Serialize({token_, std::move(command), HostName(), ::getpid(), NowMs()});
+  std::optional<Holder> holder;
+  const auto attempt = [&] {
+    return TryAcquire(store_, record, options.stale_after, recovered_stale_, holder);
+  };
+  const auto said_waiting = [&] {
+    spdlog::warn("waiting up to {:g} s for the lake lock held by {}", Seconds(options.wait),
+                 Describe(*holder));
+    // The log file is buffered: flushed now so whoever tails _state/logs sees why this run idles.
+    spdlog::default_logger()->flush();
+  };
+  // Polled rather than watched: put-if-absent is all an object store offers, and a bounded poll
+  // needs no signal or timer.
+  if (core::PollUntil(attempt, options.wait, kPollInterval, said_waiting)) return;
+  FailHeld(store_.Url(), *holder, options.wait);
 }
 
 LakeLock::~LakeLock() {

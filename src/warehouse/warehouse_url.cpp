@@ -51,7 +51,8 @@ std::string TakeLockWait(std::string_view query, bool allow_others, WarehouseUrl
       out.lock_wait = ParseLockWait(item.substr(10), out.display);
     } else if (!allow_others && !item.empty()) {
       Fail(ErrorCode::kUsage,
-           "warehouse {}: unknown parameter '{}': a sqlite: address takes only lock_wait=SECONDS",
+           "warehouse {}: unknown parameter '{}': a sqlite: address takes only lock_wait=SECONDS "
+           "(a path that contains '?' is written with a '?' after it: sqlite:PATH?)",
            out.display, item.substr(0, item.find('=')));
     } else if (!item.empty()) {
       if (!rest.empty()) rest += '&';
@@ -102,7 +103,8 @@ WarehouseUrl ParseWarehouseUrl(std::string_view url) {
     out.dialect = Dialect::kSqlite;
     std::string_view path = url.substr(7);
     if (StartsWith(path, "//")) path.remove_prefix(2);  // sqlite:///abs/path
-    if (const size_t query = path.find('?'); query != std::string_view::npos) {
+    // The last '?': a path may contain '?' (written `sqlite:PATH?`), a parameter value may not.
+    if (const size_t query = path.rfind('?'); query != std::string_view::npos) {
       TakeLockWait(path.substr(query + 1), false, out);
       path = path.substr(0, query);
     }

@@ -1,5 +1,8 @@
 // A warehouse address: `postgresql://user:pass@host:port/db?…` (also `postgres://`) or
 // `sqlite:PATH`, either with `lock_wait=SECONDS` among its parameters (`sqlite:PATH?lock_wait=5`).
+// A sqlite: address's parameters start at its LAST '?', so a path that itself contains '?' is
+// written with a '?' after it: `sqlite:/data/what?.db?` or `sqlite:/data/what?.db?lock_wait=5`
+// (without it, `.db` would be read as an unknown parameter, which is an error, never a guess).
 // Parsing decides the dialect; `display` is the address with every secret replaced by *** and is
 // the only form that may appear in messages and logs.
 #pragma once
@@ -27,8 +30,8 @@ struct WarehouseUrl {
 };
 
 // Throws Error(kUsage) for any other scheme, an empty SQLite path, a lock_wait that is not whole
-// seconds from 0 to a day, or another parameter after a SQLite path (the message shows the
-// redacted address). lock_wait is taken out of `target`: libpq does not know it.
+// seconds from 0 to a day, or another parameter after a SQLite path's last '?' (the message shows
+// the redacted address). lock_wait is taken out of `target`: libpq does not know it.
 WarehouseUrl ParseWarehouseUrl(std::string_view url);
 
 // `url` with the password of user:password@ and any password=… parameter replaced by ***.

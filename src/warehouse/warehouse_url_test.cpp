@@ -54,6 +54,25 @@ TEST(WarehouseUrl, LockWaitIsTakenOutOfTheAddressLibpqAndSqliteSee) {
   }
 }
 
+TEST(WarehouseUrl, SqlitePathsWithAQuestionMarkEndWithOne) {
+  // Parameters start at the last '?': a trailing one keeps every earlier '?' in the path.
+  const auto bare = ParseWarehouseUrl("sqlite:/data/what?.db?");
+  EXPECT_EQ(bare.target, "/data/what?.db");
+  EXPECT_EQ(bare.lock_wait, kDefaultLockWait);
+  const auto waited = ParseWarehouseUrl("sqlite:///data/a?b/w?.db?lock_wait=5");
+  EXPECT_EQ(waited.target, "/data/a?b/w?.db");
+  EXPECT_EQ(waited.lock_wait, std::chrono::seconds(5));
+  EXPECT_EQ(ParseWarehouseUrl("sqlite:w.db?").target, "w.db");
+  // Without the trailing '?' the rest is read as parameters, and refused with the way out named.
+  try {
+    ParseWarehouseUrl("sqlite:/data/what?.db");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kUsage);
+    EXPECT_NE(std::string(e.what()).find("sqlite:PATH?"), std::string::npos) << e.what();
+  }
+}
+
 TEST(WarehouseUrl, OtherSchemesAreUsageErrorsWithoutThePassword) {
   try {
     ParseWarehouseUrl("mysql://root:hunter2@localhost/db");
