@@ -1,6 +1,9 @@
 #include "parquet/batch.h"
 
+#include <algorithm>
+
 #include "core/error.h"
+#include "parquet/parallel.h"
 
 namespace uw::parquet {
 
@@ -57,11 +60,40 @@ Batch Batch::Filter(const std::vector<uint8_t>& keep) const {
   return out;
 }
 
+namespace {
+
+// Whether a dictionary is held by columns of different indices (in either batch): appending
+// those columns concurrently could grow a table while another column reads it.
+bool DictionaryCrossesColumns(const Batch& a, const Batch& b) {
+  std::vector<std::pair<const StringDictionary*, size_t>> holders;
+  for (const Batch* batch : {&a, &b}) {
+    for (size_t c = 0; c < batch->num_columns(); ++c) {
+      if (batch->column(c).dictionary() != nullptr)
+        holders.push_back({batch->column(c).dictionary(), c});
+    }
+  }
+  std::sort(holders.begin(), holders.end());
+  holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
+  return std::adjacent_find(holders.begin(), holders.end(), [](const auto& x, const auto& y) {
+           return x.first == y.first;
+         }) != holders.end();
+}
+
+}  // namespace
+
 void Batch::Append(const Batch& other) {
   if (!(other.schema_ == schema_))
     Fail(ErrorCode::kInternal, "Batch::Append with a different schema");
-  for (size_t c = 0; c < columns_.size(); ++c)
+  // A large append runs its columns concurrently: recoding the strings of another file's
+  // dictionary costs a hash lookup per distinct value.
+  constexpr size_t kParallelRows = 4096;
+  const size_t threads =
+      other.num_rows() >= kParallelRows && !DictionaryCrossesColumns(*this, other)
+          ? DefaultThreads()
+          : 1;
+  ParallelFor(columns_.size(), threads, [&](size_t c) {
     columns_[c].AppendRange(other.columns_[c], 0, other.columns_[c].size());
+  });
 }
 
 void Batch::Reserve(size_t rows) {

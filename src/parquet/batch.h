@@ -33,7 +33,7 @@ class Batch {
   void Validate() const;
   // A batch with the rows whose keep[row] is non-zero.
   Batch Filter(const std::vector<uint8_t>& keep) const;
-  // Appends every row of `other` (same schema).
+  // Appends every row of `other` (same schema); a large batch's columns concurrently.
   void Append(const Batch& other);
 
   void Reserve(size_t rows);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
 #include "core/civil_time.h"
 #include "core/error.h"
@@ -139,19 +140,30 @@ class ChunkDecoder {
     dictionary_.resize(static_cast<size_t>(page.num_values));
     PlainDecoder d(page.values);
     DecodePhysical(leaf_, d, dictionary_.size(), dictionary_.data());
-    if constexpr (kIsString) {
-      // The page buffer is reused for the next page: copy the entries into our own arena.
-      size_t total = 0;
-      for (auto v : dictionary_) total += v.size();
-      dictionary_arena_.clear();
-      dictionary_arena_.reserve(total);
-      for (auto& v : dictionary_) {
-        const size_t at = dictionary_arena_.size();
-        dictionary_arena_.append(v);
-        v = std::string_view(dictionary_arena_).substr(at, v.size());
-      }
-    }
+    if constexpr (kIsString) KeepStrings();
     has_dictionary_ = true;
+  }
+
+  // The page buffer is reused for the next page: the entries move into storage of our own, a
+  // StringTable the column will share when it is decoded as codes (entry i is code i + 1).
+  void KeepStrings() {
+    size_t total = 0;
+    for (auto v : dictionary_) total += v.size();
+    if (options_.coded_strings) {
+      table_ = std::make_shared<StringTable>();
+      table_->Reserve(dictionary_.size(), total);
+      for (const auto v : dictionary_) table_->Add(v);
+      for (size_t i = 0; i < dictionary_.size(); ++i)
+        dictionary_[i] = table_->Get(static_cast<uint32_t>(i + 1));
+      return;
+    }
+    dictionary_arena_.clear();
+    dictionary_arena_.reserve(total);
+    for (auto& v : dictionary_) {
+      const size_t at = dictionary_arena_.size();
+      dictionary_arena_.append(v);
+      v = std::string_view(dictionary_arena_).substr(at, v.size());
+    }
   }
 
   void ReadDataPage(const Page& page) {
@@ -168,6 +180,15 @@ class ChunkDecoder {
         present += levels_[i];
       }
       if (present != n) valid = levels_.data();
+    }
+    if constexpr (kIsString) {
+      const bool indices =
+          page.encoding == Encoding::kPlainDictionary || page.encoding == Encoding::kRleDictionary;
+      if (table_ && indices) {
+        DecodeIndexValues(page.values, present);
+        for (size_t i = 0; i < present; ++i) ++indices_[i];  // entry i is code i + 1
+        return out_.AppendCodes(table_, indices_.data(), valid, n);
+      }
     }
     values_.resize(present);
     DecodeValues(page.encoding, page.values, present);
@@ -226,18 +247,23 @@ class ChunkDecoder {
   }
 
   void DecodeIndices(std::string_view data, size_t count) {
+    DecodeIndexValues(data, count);
+    for (size_t i = 0; i < count; ++i) values_[i] = dictionary_[indices_[i]];
+  }
+
+  // Fills indices_ with `count` checked dictionary indices.
+  void DecodeIndexValues(std::string_view data, size_t count) {
     if (!has_dictionary_)
       Fail(ErrorCode::kCorrupt, "dictionary-encoded page without a dictionary page");
+    indices_.resize(count);
     if (count == 0) return;
     if (data.empty()) Fail(ErrorCode::kCorrupt, "dictionary indices missing");
     const int width = static_cast<uint8_t>(data[0]);
-    indices_.resize(count);
     RleBitPackedDecoder(data.substr(1), width).Decode(indices_.data(), count);
     const size_t size = dictionary_.size();
     for (size_t i = 0; i < count; ++i) {
       if (indices_[i] >= size)
         Fail(ErrorCode::kCorrupt, "dictionary index {} out of {} entries", indices_[i], size);
-      values_[i] = dictionary_[indices_[i]];
     }
   }
 
@@ -280,6 +306,7 @@ class ChunkDecoder {
   bool has_dictionary_ = false;
   std::vector<T> dictionary_;
   std::string dictionary_arena_;
+  std::shared_ptr<StringTable> table_;  // strings decoded as codes: the dictionary's entries
   std::vector<uint8_t> levels_;
   std::vector<uint32_t> indices_;
   std::vector<T> values_;

@@ -21,6 +21,10 @@ struct ReaderOptions {
   int64_t max_row_group_rows = int64_t{1} << 28;
   int64_t max_page_bytes = int64_t{1} << 30;
   size_t threads = 0;  // columns decoded concurrently; 0: one per core
+  // Dictionary-encoded strings come back as codes of a StringTable holding the chunk's
+  // dictionary (column_vector.h), not as bytes: each distinct value is copied once, and the
+  // writer encodes each once. Pages a chunk falls back to PLAIN turn the column into bytes.
+  bool coded_strings = true;
 };
 
 // Appends exactly `num_rows` rows decoded from `chunk` (the chunk's bytes) to `out`, whose type

@@ -3,8 +3,43 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "parquet/encoders/dictionary.h"
 
 namespace uw::parquet {
+namespace {
+
+// Codes of `source` to codes of `target`, each distinct one interned once. A StringTable source
+// not much larger than the rows to recode gets a flat array, anything else a hash map.
+class Recoder {
+ public:
+  Recoder(const StringDictionary& source, StringTable& target, size_t rows)
+      : source_(source), target_(target) {
+    const auto* table = dynamic_cast<const StringTable*>(&source);
+    if (table != nullptr && table->size() <= 4 * rows) flat_.assign(table->size(), kAbsent);
+  }
+  uint32_t operator()(uint32_t code) {
+    if (!flat_.empty()) {
+      uint32_t& own = flat_[code];
+      if (own == kAbsent) own = target_.Intern(source_.Get(code));
+      return own;
+    }
+    uint32_t own = map_.Find(code);
+    if (own == kAbsent) {
+      own = target_.Intern(source_.Get(code));
+      map_.Put(code, own);
+    }
+    return own;
+  }
+
+ private:
+  static constexpr uint32_t kAbsent = CodeIndexMap::kAbsent;
+  const StringDictionary& source_;
+  StringTable& target_;
+  std::vector<uint32_t> flat_;
+  CodeIndexMap map_;
+};
+
+}  // namespace
 
 ColumnVector::ColumnVector(ColumnType type) : type_(type) {
   if (type_ == ColumnType::kString) offsets_.push_back(0);
@@ -44,6 +79,36 @@ void ColumnVector::AppendNull() {
   }
 }
 
+void ColumnVector::AppendNulls(size_t count) {
+  if (count == 0) return;
+  if (null_count_ == 0) valid_.assign(size_, 1);
+  valid_.insert(valid_.end(), count, 0);
+  null_count_ += count;
+  size_ += count;
+  switch (type_) {
+    case ColumnType::kBoolean:
+      bools_.resize(bools_.size() + count, 0);
+      break;
+    case ColumnType::kInt32:
+    case ColumnType::kDate:
+      int32s_.resize(int32s_.size() + count, 0);
+      break;
+    case ColumnType::kInt64:
+    case ColumnType::kTimestamp:
+      int64s_.resize(int64s_.size() + count, 0);
+      break;
+    case ColumnType::kDouble:
+      doubles_.resize(doubles_.size() + count, 0);
+      break;
+    case ColumnType::kString:
+      if (dictionary_ != nullptr)
+        codes_.resize(codes_.size() + count, 0);
+      else
+        offsets_.resize(offsets_.size() + count, chars_.size());
+      break;
+  }
+}
+
 void ColumnVector::AppendBool(bool value) {
   bools_.push_back(value ? 1 : 0);
   MarkValid(1);
@@ -72,16 +137,18 @@ void ColumnVector::AppendString(std::string_view value) {
 }
 
 void ColumnVector::AppendCode(const StringDictionary& dictionary, uint32_t code) {
-  if (dictionary_ == nullptr && null_count_ == size_) BecomeCoded(dictionary);
+  if (dictionary_ == nullptr && null_count_ == size_) BecomeCoded(dictionary, nullptr);
   if (dictionary_ != &dictionary) return AppendString(dictionary.Get(code));
   codes_.push_back(code);
   MarkValid(1);
 }
 
-void ColumnVector::BecomeCoded(const StringDictionary& dictionary) {
+void ColumnVector::BecomeCoded(const StringDictionary& dictionary,
+                               std::shared_ptr<StringTable> table) {
   if (type_ != ColumnType::kString)
     Fail(ErrorCode::kInternal, "AppendCode on a column that does not hold strings");
   dictionary_ = &dictionary;
+  table_ = std::move(table);
   // Reserve() sized the offsets for the rows to come: the codes take that room instead.
   codes_.reserve(std::max(offsets_.capacity(), size_));
   codes_.assign(size_, 0);  // every row so far is null
@@ -93,13 +160,14 @@ void ColumnVector::BecomeCoded(const StringDictionary& dictionary) {
 // gets both codes and plain strings pays for it).
 void ColumnVector::Decode() {
   const StringDictionary& dictionary = *dictionary_;
-  dictionary_ = nullptr;
   offsets_.assign(1, 0);
   for (size_t row = 0; row < size_; ++row) {
     if (!IsNull(row)) chars_.append(dictionary.Get(codes_[row]));
     offsets_.push_back(chars_.size());
   }
   std::vector<uint32_t>().swap(codes_);
+  dictionary_ = nullptr;
+  table_.reset();
 }
 
 void ColumnVector::AppendFrom(const ColumnVector& other, size_t row) {
@@ -117,8 +185,10 @@ void ColumnVector::AppendFrom(const ColumnVector& other, size_t row) {
     case ColumnType::kDouble:
       return AppendDouble(other.GetDouble(row));
     case ColumnType::kString:
-      if (other.dictionary_ != nullptr) return AppendCode(*other.dictionary_, other.codes_[row]);
-      return AppendString(other.GetString(row));
+      if (other.dictionary_ == nullptr) return AppendString(other.GetString(row));
+      if (dictionary_ == nullptr && null_count_ == size_)
+        BecomeCoded(*other.dictionary_, other.table_);
+      return AppendCode(*other.dictionary_, other.codes_[row]);
   }
 }
 
@@ -157,15 +227,102 @@ void ColumnVector::AppendRange(const ColumnVector& other, size_t begin, size_t e
 }
 
 // AppendRange of strings where either side is coded: codes of the same dictionary are copied,
-// anything else goes value by value.
+// codes of another dictionary recoded, and plain strings go value by value.
 void ColumnVector::AppendStringsFrom(const ColumnVector& other, size_t begin, size_t end) {
   if (other.dictionary_ != nullptr && dictionary_ == nullptr && null_count_ == size_)
-    BecomeCoded(*other.dictionary_);
+    BecomeCoded(*other.dictionary_, other.table_);
   if (other.dictionary_ != nullptr && other.dictionary_ == dictionary_) {
     codes_.insert(codes_.end(), other.codes_.begin() + begin, other.codes_.begin() + end);
     return MarkValidity(other.null_count_ ? other.valid_.data() + begin : nullptr, end - begin);
   }
+  if (other.dictionary_ != nullptr && dictionary_ != nullptr)
+    return AppendRecoded(other, begin, end);
   for (size_t row = begin; row < end; ++row) AppendFrom(other, row);
+}
+
+// Codes of another dictionary: each distinct one is looked up and interned once, every row
+// costs an integer probe.
+void ColumnVector::AppendRecoded(const ColumnVector& other, size_t begin, size_t end) {
+  Recoder recode(*other.dictionary_, OwnTable(), end - begin);
+  const size_t base = codes_.size();
+  codes_.resize(base + (end - begin));
+  for (size_t row = begin; row < end; ++row) {
+    // A null row keeps the placeholder code 0 (which is "" in every table).
+    if (!other.IsNull(row)) codes_[base + (row - begin)] = recode(other.codes_[row]);
+  }
+  MarkValidity(other.null_count_ ? other.valid_.data() + begin : nullptr, end - begin);
+}
+
+// The StringTable this column holds alone, to add strings to: its own table when no other
+// column shares it, else a copy (same codes), or for a dictionary it does not own a new table
+// its rows are recoded into.
+StringTable& ColumnVector::OwnTable() {
+  if (table_ && table_.use_count() == 1) return *table_;
+  auto own = std::make_shared<StringTable>();
+  if (table_) {
+    own->Reserve(table_->size(), 0);
+    for (size_t code = 1; code < table_->size(); ++code)
+      own->Add(table_->Get(static_cast<uint32_t>(code)));
+  } else {
+    Recoder recode(*dictionary_, *own, size_);
+    for (size_t row = 0; row < size_; ++row) {
+      if (!IsNull(row)) codes_[row] = recode(codes_[row]);
+    }
+  }
+  table_ = std::move(own);
+  dictionary_ = table_.get();
+  return *table_;
+}
+
+void ColumnVector::AppendGather(const ColumnVector& other, std::span<const int32_t> rows) {
+  if (other.type_ != type_)
+    Fail(ErrorCode::kInternal, "AppendGather between different column types");
+  if (type_ == ColumnType::kString) {
+    if (other.dictionary_ != nullptr && dictionary_ == nullptr && null_count_ == size_)
+      BecomeCoded(*other.dictionary_, other.table_);
+    if (other.dictionary_ == nullptr || other.dictionary_ != dictionary_) {
+      for (const int32_t row : rows) row < 0 ? AppendNull() : AppendFrom(other, size_t(row));
+      return;
+    }
+  }
+  if (other.size_ == 0) return AppendNulls(rows.size());  // every row is missing
+  // Filled only when a gathered row is null.
+  std::vector<uint8_t> valid;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i] >= 0 && !other.IsNull(size_t(rows[i]))) continue;
+    if (valid.empty()) valid.assign(rows.size(), 1);
+    valid[i] = 0;
+  }
+  switch (type_) {
+    case ColumnType::kBoolean:
+      Gather(bools_, other.bools_, rows);
+      break;
+    case ColumnType::kInt32:
+    case ColumnType::kDate:
+      Gather(int32s_, other.int32s_, rows);
+      break;
+    case ColumnType::kInt64:
+    case ColumnType::kTimestamp:
+      Gather(int64s_, other.int64s_, rows);
+      break;
+    case ColumnType::kDouble:
+      Gather(doubles_, other.doubles_, rows);
+      break;
+    case ColumnType::kString:
+      Gather(codes_, other.codes_, rows);
+      break;
+  }
+  MarkValidity(valid.empty() ? nullptr : valid.data(), rows.size());
+}
+
+// A null source row holds the placeholder already, so only a missing row (negative) needs one.
+template <typename T>
+void ColumnVector::Gather(std::vector<T>& dst, const std::vector<T>& src,
+                          std::span<const int32_t> rows) {
+  const size_t base = dst.size();
+  dst.resize(base + rows.size());
+  T* out = dst.data() + base;
+  for (size_t i = 0; i < rows.size(); ++i) out[i] = rows[i] < 0 ? T{} : src[size_t(rows[i])];
 }
 
 void ColumnVector::MarkValidity(const uint8_t* valid, size_t count) {
@@ -228,6 +385,15 @@ void ColumnVector::AppendStrings(const std::string_view* values, const uint8_t* 
   MarkValidity(valid, count);
 }
 
+void ColumnVector::AppendCodes(const std::shared_ptr<StringTable>& table, const uint32_t* values,
+                               const uint8_t* valid, size_t count) {
+  if (dictionary_ == nullptr && null_count_ == size_) BecomeCoded(*table, table);
+  if (dictionary_ == table.get()) return AppendSpaced(codes_, values, valid, count);
+  ColumnVector coded(ColumnType::kString);  // rare: the column holds other strings already
+  coded.AppendCodes(table, values, valid, count);
+  AppendRange(coded, 0, count);
+}
+
 void ColumnVector::Reserve(size_t rows, size_t string_bytes) {
   switch (type_) {
     case ColumnType::kBoolean:
@@ -265,6 +431,7 @@ void ColumnVector::Clear() {
   chars_.clear();
   offsets_.clear();
   dictionary_ = nullptr;
+  table_.reset();
   codes_.clear();
   if (type_ == ColumnType::kString) offsets_.push_back(0);
 }

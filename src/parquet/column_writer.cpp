@@ -113,6 +113,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
     dictionary_.Clear();
     code_indices_.Clear();
     code_source_ = nullptr;
+    code_source_owner_.reset();
     dictionary_mode_ = options_.dictionary && !kIsBool;
     dictionary_pages_ = plain_pages_ = 0;
     statistics_.Reset();
@@ -149,6 +150,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
     dictionary_.Clear();
     code_indices_.Clear();
     code_source_ = nullptr;
+    code_source_owner_.reset();
     dictionary_mode_ = false;
   }
 
@@ -162,7 +164,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
     }
     if constexpr (kIsString) {
       if (dictionary_mode_ && column.dictionary() != nullptr)
-        return AppendCodes(*column.dictionary(), column.codes().data() + row, valid, n);
+        return AppendCodes(column, column.codes().data() + row, valid, n);
     }
     for (size_t i = 0; i < n; ++i) {
       if (valid && !valid[i]) {
@@ -184,11 +186,18 @@ class TypedChunkWriter final : public ColumnChunkWriter {
   // A coded column in dictionary mode: each distinct code is looked up, checked and counted in
   // the statistics once per chunk (the minimum and maximum of the distinct values are those of
   // all values); every other value costs one integer probe.
-  void AppendCodes(const StringDictionary& source, const uint32_t* codes, const uint8_t* valid,
+  void AppendCodes(const ColumnVector& column, const uint32_t* codes, const uint8_t* valid,
                    size_t n) {
+    const StringDictionary& source = *column.dictionary();
     if (&source != code_source_) {
       code_indices_.Clear();
       code_source_ = &source;
+      // A table the column shares must not be freed while code_indices_ remembers its address:
+      // a new table there would take its codes' indices.
+      code_source_owner_ = column.dictionary_owner();
+      // Every entry so far came from this source, whose codes never share a string: a new code
+      // is a new entry, no need to hash its bytes to find an equal one.
+      unique_source_ = source.UniqueStrings() && dictionary_.size() == 0;
     }
     for (size_t i = 0; i < n; ++i) {
       if (valid && !valid[i]) {
@@ -199,7 +208,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
       if (index == CodeIndexMap::kAbsent) {
         const std::string_view value = source.Get(codes[i]);
         const size_t before = dictionary_.size();
-        index = dictionary_.Insert(value);
+        index = unique_source_ ? dictionary_.AddUnique(value) : dictionary_.Insert(value);
         if (dictionary_.size() != before) {
           CheckUtf8(field_, value);
           statistics_.Add(value);
@@ -214,6 +223,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
   }
 
   void AddIndex(T value) {
+    unique_source_ = false;
     const size_t before = dictionary_.size();
     indices_.push_back(dictionary_.Insert(value));
     // Only new dictionary entries need the UTF-8 check: repeats were checked the first time.
@@ -349,6 +359,8 @@ class TypedChunkWriter final : public ColumnChunkWriter {
   DictionaryBuilder<std::conditional_t<kIsBool, int32_t, T>> dictionary_;
   CodeIndexMap code_indices_;  // for coded string columns: code -> dictionary index
   const StringDictionary* code_source_ = nullptr;
+  std::shared_ptr<const StringDictionary> code_source_owner_;  // keeps a shared table alive
+  bool unique_source_ = false;  // the dictionary holds only strings of a UniqueStrings() source
   bool dictionary_mode_ = false;
   int32_t dictionary_pages_ = 0;
   int32_t plain_pages_ = 0;

@@ -199,6 +199,48 @@ TEST(ForeignFiles, PlainDictionarySpellingAndZeroDictionaryOffset) {
   EXPECT_EQ(FileReader::OpenBytes(rewritten + "PAR1").Read().column(1).GetInt32(3), 4);
 }
 
+// A writer may switch encodings page by page: dictionary indices, PLAIN values, indices again,
+// with nulls and a dictionary holding a duplicate and an empty entry. Read as codes or as bytes,
+// every value is the same.
+TEST(ForeignFiles, StringPagesSwitchingBetweenDictionaryAndPlain) {
+  const std::string dictionary = Plain<uint32_t>({1}) + "a" + Plain<uint32_t>({0}) +
+                                 Plain<uint32_t>({1}) + "a" + Plain<uint32_t>({2}) + "bc";
+  const auto indices = [](std::vector<uint32_t> values) {
+    std::string data(1, '\x02');  // bit width
+    EncodeRleBitPacked(values.data(), values.size(), 2, data);
+    return data;
+  };
+  const std::string plain = Plain<uint32_t>({1}) + "z" + Plain<uint32_t>({0});
+  const std::string file =
+      HandBuiltFile({Leaf("s", PhysicalType::kByteArray, Repetition::kOptional)}, 9,
+                    {{DictionaryPage(4, Encoding::kPlain, dictionary),
+                      V1Page(3, Encoding::kRleDictionary, Levels({1, 0, 1}) + indices({3, 1})),
+                      V1Page(3, Encoding::kPlain, Levels({1, 1, 0}) + plain),
+                      V1Page(3, Encoding::kRleDictionary, Levels({0, 1, 1}) + indices({2, 0}))}});
+  const std::vector<const char*> expected = {"bc",    nullptr, "",  "z", "",
+                                             nullptr, nullptr, "a", "a"};
+  for (const bool coded : {true, false}) {
+    ReaderOptions options;
+    options.coded_strings = coded;
+    const Batch b = FileReader::OpenBytes(file, "<memory>", options).Read();
+    ASSERT_EQ(b.num_rows(), expected.size());
+    for (size_t r = 0; r < expected.size(); ++r) {
+      EXPECT_EQ(b.column(0).IsNull(r), expected[r] == nullptr) << r;
+      if (expected[r] != nullptr) EXPECT_EQ(b.column(0).GetString(r), expected[r]) << r;
+    }
+  }
+  // Only dictionary pages: the column holds codes.
+  const std::string coded_only =
+      HandBuiltFile({Leaf("s", PhysicalType::kByteArray, Repetition::kOptional)}, 3,
+                    {{DictionaryPage(4, Encoding::kPlain, dictionary),
+                      V1Page(3, Encoding::kRleDictionary, Levels({1, 0, 1}) + indices({3, 1}))}});
+  const Batch b = FileReader::OpenBytes(coded_only).Read();
+  EXPECT_NE(b.column(0).dictionary(), nullptr);
+  EXPECT_EQ(b.column(0).GetString(0), "bc");
+  EXPECT_TRUE(b.column(0).IsNull(1));
+  EXPECT_EQ(b.column(0).GetString(2), "");
+}
+
 TEST(ForeignFiles, DataPageV2WithUncompressedLevels) {
   std::vector<uint8_t> levels{1, 1, 0, 1};
   std::string level_bytes;

@@ -15,6 +15,9 @@ class StringDictionary {
   virtual ~StringDictionary() = default;
   // The string of `code`; valid for as long as the dictionary. Thread safe.
   virtual std::string_view Get(uint32_t code) const = 0;
+  // True when no two codes hold equal strings, now and later (an interning pool): the writer
+  // then takes each new code as a new dictionary entry without hashing its bytes.
+  virtual bool UniqueStrings() const { return false; }
 };
 
 }  // namespace uw::parquet

@@ -121,6 +121,7 @@ template <>
 class DictionaryBuilder<std::string_view> {
  public:
   uint32_t Insert(std::string_view value) {
+    if (indexed_ < hashes_.size()) IndexAdded();
     const uint64_t hash = Hash(value);
     size_t i = hash;
     while (true) {
@@ -133,7 +134,16 @@ class DictionaryBuilder<std::string_view> {
     chars_.append(value);
     offsets_.push_back(chars_.size());
     hashes_.push_back(hash);
+    ++indexed_;
     table_.Grow(hashes_.size(), [this](uint32_t index) { return hashes_[index]; });
+    return static_cast<uint32_t>(hashes_.size() - 1);
+  }
+  // Appends `value`, which the caller knows no entry equals, without hashing it (the strings of
+  // a dictionary with UniqueStrings()); the next Insert indexes such entries first.
+  uint32_t AddUnique(std::string_view value) {
+    chars_.append(value);
+    offsets_.push_back(chars_.size());
+    hashes_.push_back(0);
     return static_cast<uint32_t>(hashes_.size() - 1);
   }
   size_t size() const { return hashes_.size(); }
@@ -149,11 +159,22 @@ class DictionaryBuilder<std::string_view> {
     chars_.clear();
     offsets_.assign(1, 0);
     hashes_.clear();
+    indexed_ = 0;
     table_.Clear();
   }
 
  private:
   static uint64_t Hash(std::string_view v) { return detail::HashBytes(v); }
+  void IndexAdded() {
+    for (; indexed_ < hashes_.size(); ++indexed_) {
+      const uint64_t hash = Hash(Get(indexed_));
+      hashes_[indexed_] = hash;
+      size_t i = hash;
+      while (table_.slot(i) != 0) ++i;
+      table_.slot(i) = static_cast<uint32_t>(indexed_ + 1);
+      table_.Grow(indexed_ + 1, [this](uint32_t index) { return hashes_[index]; });
+    }
+  }
   bool Equal(size_t index, std::string_view v) const {
     const uint64_t begin = offsets_[index];
     return offsets_[index + 1] - begin == v.size() &&
@@ -161,7 +182,8 @@ class DictionaryBuilder<std::string_view> {
   }
   std::string chars_;
   std::vector<uint64_t> offsets_{0};
-  std::vector<uint64_t> hashes_;
+  std::vector<uint64_t> hashes_;  // 0 for entries not indexed yet
+  size_t indexed_ = 0;            // entries [0, indexed_) are in table_
   detail::SlotTable table_;
 };
 

@@ -41,6 +41,13 @@ size_t AudioFeatureSource::Append(parquet::Batch& rows, size_t c, int32_t row) c
   return c;
 }
 
+size_t AudioFeatureSource::AppendRows(parquet::Batch& rows, size_t c,
+                                      std::span<const int32_t> feature_rows) const {
+  for (const parquet::ColumnVector* column : columns_)
+    rows.column(c++).AppendGather(*column, feature_rows);
+  return c;
+}
+
 std::string_view AudioFeatureSource::Mood(int32_t row) const {
   if (row < 0) return {};
   const auto value = [&](const parquet::ColumnVector* column) -> std::optional<double> {

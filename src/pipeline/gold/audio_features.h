@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,8 @@ class AudioFeatureSource {
   // Appends the 12 feature columns of `row` (-1: all null) starting at column `c`; returns the
   // next column.
   size_t Append(parquet::Batch& rows, size_t c, int32_t row) const;
+  // The same for many rows at once: one gather per column.
+  size_t AppendRows(parquet::Batch& rows, size_t c, std::span<const int32_t> feature_rows) const;
   // The mood quadrant of `row` ("" without features).
   std::string_view Mood(int32_t row) const;
 

@@ -1,14 +1,19 @@
 // gold.fact_plays: one row per silver listening_events row (music), everything joined and
 // derived (docs/lake.md "fact_plays"). Keyed by event_id, partitioned year=/month= by UTC
-// ended_at like its silver source, rows in (ended_at, event_id) order.
+// ended_at like its silver source, rows in (ended_at, event_id) order. A month is a run of
+// consecutive plays, built column by column: silver's columns as one range copy each (codes,
+// when silver's strings were read as codes), the joined ones as one gather each.
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <span>
 
 #include "core/civil_time.h"
 #include "pipeline/gold/audio_features.h"
 #include "pipeline/gold/gold_tables.h"
+#include "pipeline/gold/label_codes.h"
 #include "pipeline/gold/local_time.h"
+#include "pipeline/gold/month_runs.h"
 #include "pipeline/gold/silver_access.h"
 
 namespace uw::gold {
@@ -63,10 +68,11 @@ parquet::Schema FactPlaysSchema() {
   return parquet::Schema(std::move(fields));
 }
 
-// A value of a dimension row that may be missing three ways: no row, no column, a null.
-void AppendAttribute(parquet::ColumnVector& to, const parquet::ColumnVector* from, int32_t row) {
-  if (from == nullptr || row < 0) return to.AppendNull();
-  to.AppendFrom(*from, size_t(row));
+// Values of dimension rows that may be missing three ways: no row (-1), no column, a null.
+void AppendAttribute(parquet::ColumnVector& to, const parquet::ColumnVector* from,
+                     std::span<const int32_t> rows) {
+  if (from == nullptr) return to.AppendNulls(rows.size());
+  to.AppendGather(*from, rows);
 }
 
 void AppendOptInt32(parquet::ColumnVector& to, std::optional<int32_t> value) {
@@ -110,7 +116,23 @@ struct Sources {
   const parquet::ColumnVector* metadata_source;
   std::vector<Release> releases;  // per album row
   AudioFeatureSource features;
+  LabelCodes zones, genres, tags, moods;
+  std::vector<int32_t> mood_of_feature_row;  // index into kMoods; -1 without a mood
 };
+
+const std::vector<std::string> kMoods = {"euphoric", "intense", "chill", "melancholic"};
+
+std::vector<int32_t> MoodOfFeatureRows(const parquet::Batch& audio_features,
+                                       const AudioFeatureSource& features) {
+  std::vector<int32_t> moods(audio_features.num_rows(), -1);
+  for (size_t row = 0; row < moods.size(); ++row) {
+    const std::string_view mood = features.Mood(int32_t(row));
+    for (size_t m = 0; m < kMoods.size(); ++m) {
+      if (mood == kMoods[m]) moods[row] = int32_t(m);
+    }
+  }
+  return moods;
+}
 
 Sources ResolveSources(const GoldPlays& p, const std::vector<Field>& silver_fields) {
   const SilverInputs& s = p.silver;
@@ -119,6 +141,8 @@ Sources ResolveSources(const GoldPlays& p, const std::vector<Field>& silver_fiel
   for (size_t r = 0; release_date && r < releases.size(); ++r) {
     if (!release_date->IsNull(r)) releases[r] = ParseRelease(release_date->GetString(r));
   }
+  AudioFeatureSource features(s.audio_features);
+  std::vector<int32_t> moods = MoodOfFeatureRows(s.audio_features, features);
   return Sources{
       SilverColumns(p.events, "listening_events", silver_fields),
       &SilverColumn(s.tracks, "tracks", "duration_ms", ColumnType::kInt64),
@@ -131,48 +155,97 @@ Sources ResolveSources(const GoldPlays& p, const std::vector<Field>& silver_fiel
       OptionalColumn(s.albums, "label", ColumnType::kString),
       OptionalColumn(s.tracks, "metadata_source", ColumnType::kString),
       std::move(releases),
-      AudioFeatureSource(s.audio_features),
+      std::move(features),
+      LabelCodes(p.zone_names),
+      LabelCodes(p.genres),
+      LabelCodes(p.tags),
+      LabelCodes(kMoods),
+      std::move(moods),
   };
 }
 
+// Rows [begin, end) of the plays: one span of each per-play vector.
+struct PlayRange {
+  size_t begin, end;
+  template <typename T>
+  std::span<const T> Of(const std::vector<T>& values) const {
+    return std::span<const T>(values).subspan(begin, end - begin);
+  }
+};
+
 size_t AppendAttributes(parquet::Batch& rows, size_t c, const GoldPlays& p, const Sources& src,
-                        size_t i) {
-  const int32_t track = p.track_row[i], album = p.album_row[i];
-  AppendAttribute(rows.column(c++), src.duration, track);
-  AppendAttribute(rows.column(c++), src.is_explicit, track);
-  AppendAttribute(rows.column(c++), src.track_popularity, track);
-  AppendAttribute(rows.column(c++), src.isrc, track);
-  AppendAttribute(rows.column(c++), src.album_type, album);
-  AppendAttribute(rows.column(c++), src.release_date, album);
-  const Release release = album >= 0 ? src.releases[size_t(album)] : Release{};
-  AppendOptInt32(rows.column(c++), release.year);
-  AppendAttribute(rows.column(c++), src.album_popularity, album);
-  AppendAttribute(rows.column(c++), src.album_label, album);
-  AppendOptInt32(rows.column(c++), release.days
-                                       ? std::optional<int32_t>(p.local_date[i] - *release.days)
-                                       : std::nullopt);
-  AppendAttribute(rows.column(c++), src.metadata_source, track);
+                        PlayRange range) {
+  const auto tracks = range.Of(p.track_row), albums = range.Of(p.album_row);
+  AppendAttribute(rows.column(c++), src.duration, tracks);
+  AppendAttribute(rows.column(c++), src.is_explicit, tracks);
+  AppendAttribute(rows.column(c++), src.track_popularity, tracks);
+  AppendAttribute(rows.column(c++), src.isrc, tracks);
+  AppendAttribute(rows.column(c++), src.album_type, albums);
+  AppendAttribute(rows.column(c++), src.release_date, albums);
+  parquet::ColumnVector& year = rows.column(c++);
+  for (const int32_t album : albums)
+    AppendOptInt32(year, album >= 0 ? src.releases[size_t(album)].year : std::nullopt);
+  AppendAttribute(rows.column(c++), src.album_popularity, albums);
+  AppendAttribute(rows.column(c++), src.album_label, albums);
+  parquet::ColumnVector& days_since = rows.column(c++);
+  for (size_t i = range.begin; i < range.end; ++i) {
+    const int32_t album = p.album_row[i];
+    const std::optional<int32_t> days =
+        album >= 0 ? src.releases[size_t(album)].days : std::nullopt;
+    AppendOptInt32(days_since,
+                   days ? std::optional<int32_t>(p.local_date[i] - *days) : std::nullopt);
+  }
+  AppendAttribute(rows.column(c++), src.metadata_source, tracks);
   return c;
 }
 
 size_t AppendDerived(parquet::Batch& rows, size_t c, const GoldPlays& p, const Sources& src,
-                     size_t i) {
-  if (std::isnan(p.completion[i])) {
-    rows.column(c++).AppendNull();
-  } else {
-    rows.column(c++).AppendDouble(p.completion[i]);
+                     PlayRange range) {
+  parquet::ColumnVector& completion = rows.column(c++);
+  for (const double value : range.Of(p.completion)) {
+    if (std::isnan(value)) {
+      completion.AppendNull();
+    } else {
+      completion.AppendDouble(value);
+    }
   }
-  rows.column(c++).AppendBool(p.is_complete[i]);
-  tables::AppendText(rows.column(c++), p.top_genre[i] < 0 ? "" : p.genres[size_t(p.top_genre[i])]);
-  tables::AppendText(rows.column(c++), p.top_tag[i] < 0 ? "" : p.tags[size_t(p.top_tag[i])]);
-  c = src.features.Append(rows, c, p.features_row[i]);
-  tables::AppendText(rows.column(c++), src.features.Mood(p.features_row[i]));
-  rows.column(c++).AppendInt64(p.sessions[p.session_of[i]].session_id);
-  rows.column(c++).AppendInt32(p.session_position[i]);
-  rows.column(c++).AppendBool(p.first_of_track[i]);
-  rows.column(c++).AppendBool(p.first_of_artist[i]);
-  rows.column(c++).AppendBool(p.counted[i]);
+  parquet::ColumnVector& is_complete = rows.column(c++);
+  for (const uint8_t value : range.Of(p.is_complete)) is_complete.AppendBool(value);
+  src.genres.Append(rows.column(c++), range.Of(p.top_genre));
+  src.tags.Append(rows.column(c++), range.Of(p.top_tag));
+  const auto features = range.Of(p.features_row);
+  c = src.features.AppendRows(rows, c, features);
+  std::vector<int32_t> moods;
+  moods.reserve(features.size());
+  for (const int32_t row : features)
+    moods.push_back(row < 0 ? -1 : src.mood_of_feature_row[size_t(row)]);
+  src.moods.Append(rows.column(c++), moods);
+  parquet::ColumnVector& session_id = rows.column(c++);
+  for (const uint32_t session : range.Of(p.session_of))
+    session_id.AppendInt64(p.sessions[session].session_id);
+  parquet::ColumnVector& position = rows.column(c++);
+  for (const int32_t value : range.Of(p.session_position)) position.AppendInt32(value);
+  for (const std::vector<uint8_t>* flags : {&p.first_of_track, &p.first_of_artist, &p.counted}) {
+    parquet::ColumnVector& column = rows.column(c++);
+    for (const uint8_t value : range.Of(*flags)) column.AppendBool(value);
+  }
   return c;
+}
+
+// The plays [begin, end) as fact_plays rows.
+parquet::Batch BuildRows(const GoldPlays& p, const Sources& src, const parquet::Schema& schema,
+                         PlayRange range) {
+  parquet::Batch rows(schema);
+  rows.Reserve(range.end - range.begin);
+  size_t c = 0;
+  for (const parquet::ColumnVector* column : src.silver)
+    rows.column(c++).AppendRange(*column, range.begin, range.end);
+  const auto ended = src.silver[1]->int64s().subspan(range.begin, range.end - range.begin);
+  c = AppendLocalTimes(rows, c, ended, range.Of(p.local_offset_s), range.Of(p.zone_index),
+                       src.zones);
+  c = AppendAttributes(rows, c, p, src, range);
+  AppendDerived(rows, c, p, src, range);
+  return rows;
 }
 
 }  // namespace
@@ -192,16 +265,13 @@ tables::StreamedTable FactPlaysStream(const GoldPlays& p) {
   shape.schema = FactPlaysSchema();
   shape.partition_columns = {"year", "month"};
   shape.key = {"event_id"};
-  return tables::StreamMonthPartitions(
-      std::move(shape), p.size(), [&](size_t i) { return core::FloorDiv(ended[i], 1000); },
-      [&p, src, ended](parquet::Batch& rows, size_t i) {
-        size_t c = 0;
-        for (const parquet::ColumnVector* column : src->silver)
-          rows.column(c++).AppendFrom(*column, i);
-        c = AppendLocalTime(rows, c, ended[i], p.local_offset_s[i], p.zone_names[p.zone_index[i]]);
-        c = AppendAttributes(rows, c, p, *src, i);
-        AppendDerived(rows, c, p, *src, i);
-      });
+  const std::vector<MonthRun> runs =
+      MonthRuns(p.size(), [&](size_t i) { return core::FloorDiv(ended[i], 1000); });
+  parquet::Schema schema = shape.schema;
+  return StreamMonthRuns(std::move(shape), runs,
+                         [&p, src, schema = std::move(schema)](size_t begin, size_t end) {
+                           return BuildRows(p, *src, schema, PlayRange{begin, end});
+                         });
 }
 
 tables::LakeTable FactPlaysTable(const GoldPlays& p) {

@@ -1,12 +1,14 @@
 // gold.fact_podcast_plays: one row per silver podcast_events row (episodes, audiobook chapters,
 // video podcasts) with its local time, the counting flag and what silver's episodes and shows
 // know of it (docs/lake.md). Keyed by event_id, partitioned year=/month= by UTC ended_at, rows
-// in (ended_at, event_id) order.
+// in (ended_at, event_id) order, a month built column by column as fact_plays is.
 #include <memory>
+#include <span>
 
 #include "core/civil_time.h"
 #include "pipeline/gold/gold_tables.h"
 #include "pipeline/gold/local_time.h"
+#include "pipeline/gold/month_runs.h"
 #include "pipeline/gold/silver_access.h"
 
 namespace uw::gold {
@@ -55,11 +57,7 @@ std::vector<int32_t> JoinRows(const parquet::ColumnVector& ids, const parquet::B
   std::vector<int32_t> rows(ids.size(), -1);
   const auto column = dimension.schema().IndexOf(key);
   if (!column || dimension.num_rows() == 0) return rows;
-  const RowIndex index(dimension.column(*column));
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (!ids.IsNull(i)) rows[i] = index.Find(ids.GetString(i));
-  }
-  return rows;
+  return RowIndex(dimension.column(*column)).FindAll(ids);
 }
 
 }  // namespace
@@ -79,6 +77,7 @@ tables::StreamedTable FactPodcastPlaysStream(const parquet::Batch& podcast_event
     parquet::Batch events;
     std::vector<const parquet::ColumnVector*> silver;
     LocalTimes local;
+    LabelCodes zones{{}};
     const parquet::ColumnVector* incognito = nullptr;
     std::vector<int32_t> episode_row, show_row;
     std::vector<const parquet::ColumnVector*> attributes;  // per PodcastAttributes(), or null
@@ -89,6 +88,7 @@ tables::StreamedTable FactPodcastPlaysStream(const parquet::Batch& podcast_event
   rows->local = ComputeLocalTimes(
       *rows->silver[1], &SilverColumn(rows->events, kTable, "conn_country", ColumnType::kString),
       options);
+  rows->zones = LabelCodes(rows->local.zone_names);
   rows->incognito = &SilverColumn(rows->events, kTable, "incognito_mode", ColumnType::kBoolean);
   const auto ended = rows->silver[1]->int64s();
   const auto ms_played = rows->silver[3]->int64s();
@@ -118,26 +118,36 @@ tables::StreamedTable FactPodcastPlaysStream(const parquet::Batch& podcast_event
   shape.schema = parquet::Schema(std::move(fields));
   shape.partition_columns = {"year", "month"};
   shape.key = {"event_id"};
-  return tables::StreamMonthPartitions(
-      std::move(shape), count, [&](size_t i) { return core::FloorDiv(ended[i], 1000); },
-      [rows, ended, ms_played](parquet::Batch& out, size_t i) {
+  const std::vector<MonthRun> runs =
+      MonthRuns(count, [&](size_t i) { return core::FloorDiv(ended[i], 1000); });
+  parquet::Schema schema = shape.schema;
+  return StreamMonthRuns(
+      std::move(shape), runs,
+      [rows, ended, ms_played, schema = std::move(schema)](size_t begin, size_t end) {
+        const size_t n = end - begin;
+        const auto span = [&](const auto& values) { return std::span(values).subspan(begin, n); };
+        parquet::Batch out(schema);
+        out.Reserve(n);
         size_t c = 0;
         for (const parquet::ColumnVector* column : rows->silver)
-          out.column(c++).AppendFrom(*column, i);
+          out.column(c++).AppendRange(*column, begin, end);
         const LocalTimes& local = rows->local;
-        c = AppendLocalTime(out, c, ended[i], local.offset_s[i],
-                            local.zone_names[local.zone_index[i]]);
-        out.column(c++).AppendBool(ms_played[i] > 0 && !rows->incognito->GetBool(i));
+        c = AppendLocalTimes(out, c, ended.subspan(begin, n), span(local.offset_s),
+                             span(local.zone_index), rows->zones);
+        parquet::ColumnVector& counted = out.column(c++);
+        for (size_t i = begin; i < end; ++i)
+          counted.AppendBool(ms_played[i] > 0 && !rows->incognito->GetBool(i));
         for (size_t a = 0; a < rows->attributes.size(); ++a) {
           const parquet::ColumnVector* from = rows->attributes[a];
-          const int32_t row =
-              PodcastAttributes()[a].of_show ? rows->show_row[i] : rows->episode_row[i];
-          if (from == nullptr || row < 0) {
-            out.column(c++).AppendNull();
+          const auto joined =
+              span(PodcastAttributes()[a].of_show ? rows->show_row : rows->episode_row);
+          if (from == nullptr) {
+            out.column(c++).AppendNulls(n);
           } else {
-            out.column(c++).AppendFrom(*from, size_t(row));
+            out.column(c++).AppendGather(*from, joined);
           }
         }
+        return out;
       });
 }
 

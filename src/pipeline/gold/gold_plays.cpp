@@ -37,11 +37,7 @@ void SetLocalTimes(GoldPlays& p, const GoldOptions& options) {
 
 // Row of `index` for each play's `ids` value; -1 for a null id or one the dimension lacks.
 std::vector<int32_t> Join(const parquet::ColumnVector& ids, const RowIndex& index) {
-  std::vector<int32_t> rows(ids.size(), -1);
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (!ids.IsNull(i)) rows[i] = index.Find(ids.GetString(i));
-  }
-  return rows;
+  return index.FindAll(ids);
 }
 
 void JoinDimensions(GoldPlays& p) {

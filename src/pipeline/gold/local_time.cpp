@@ -110,16 +110,46 @@ LocalTimes ComputeLocalTimes(const parquet::ColumnVector& ended_at_us,
   return out;
 }
 
-std::string_view PartOfDay(int hour) {
-  return hour < 6 ? "night" : hour < 12 ? "morning" : hour < 18 ? "afternoon" : "evening";
+namespace {
+
+const std::vector<std::string> kPartsOfDay = {"night", "morning", "afternoon", "evening"};
+const std::vector<std::string> kSeasons = {"winter", "spring", "summer", "autumn"};
+
+int32_t PartOfDayIndex(int hour) { return hour < 6 ? 0 : hour < 12 ? 1 : hour < 18 ? 2 : 3; }
+
+int32_t SeasonIndex(int month) {
+  static constexpr std::array<int32_t, 12> kOfMonth = {0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 0};
+  return kOfMonth[size_t(month - 1) % 12];
 }
 
-std::string_view Season(int month) {
-  static constexpr std::array<std::string_view, 12> kSeasons = {
-      "winter", "winter", "spring", "spring", "spring", "summer",
-      "summer", "summer", "autumn", "autumn", "autumn", "winter"};
-  return kSeasons[(month - 1) % 12];
+// "YYYY-MM-DDTHH:MM:SS" into `text`, without an allocation per row.
+constexpr size_t kLocalTsChars = 19;
+std::string_view FormatLocalTs(const core::CivilDate& date, int64_t second_of_day,
+                               char (&text)[kLocalTsChars]) {
+  const auto two = [](char* at, int v) {
+    at[0] = char('0' + v / 10);
+    at[1] = char('0' + v % 10);
+  };
+  two(text, date.year / 100 % 100);
+  two(text + 2, date.year % 100);
+  text[4] = '-';
+  two(text + 5, date.month);
+  text[7] = '-';
+  two(text + 8, date.day);
+  text[10] = 'T';
+  two(text + 11, int(second_of_day / 3600));
+  text[13] = ':';
+  two(text + 14, int(second_of_day / 60 % 60));
+  text[16] = ':';
+  two(text + 17, int(second_of_day % 60));
+  return {text, kLocalTsChars};
 }
+
+}  // namespace
+
+std::string_view PartOfDay(int hour) { return kPartsOfDay[size_t(PartOfDayIndex(hour))]; }
+
+std::string_view Season(int month) { return kSeasons[size_t(SeasonIndex(month))]; }
 
 std::vector<parquet::Field> LocalTimeFields() {
   using parquet::ColumnType;
@@ -139,43 +169,44 @@ std::vector<parquet::Field> LocalTimeFields() {
   };
 }
 
-size_t AppendLocalTime(parquet::Batch& rows, size_t c, int64_t ended_at_us, int32_t offset_s,
-                       std::string_view zone) {
-  const int64_t local_s = FloorDiv(ended_at_us, 1'000'000) + offset_s;
-  const LocalClock clock = ClockOf(local_s);
-  const core::CivilDate date = core::CivilFromDays(clock.date);
-  const int64_t second_of_day = local_s - int64_t(clock.date) * core::kSecondsPerDay;
-  // "YYYY-MM-DDTHH:MM:SS" without an allocation per row.
-  char ts[20];
-  const auto two = [](char* at, int v) {
-    at[0] = char('0' + v / 10);
-    at[1] = char('0' + v % 10);
-  };
-  two(ts, date.year / 100 % 100);
-  two(ts + 2, date.year % 100);
-  ts[4] = '-';
-  two(ts + 5, date.month);
-  ts[7] = '-';
-  two(ts + 8, date.day);
-  ts[10] = 'T';
-  two(ts + 11, clock.hour);
-  ts[13] = ':';
-  two(ts + 14, int(second_of_day / 60 % 60));
-  ts[16] = ':';
-  two(ts + 17, int(second_of_day % 60));
-  rows.column(c++).AppendString(std::string_view(ts, 19));
-  rows.column(c++).AppendInt32(offset_s);
-  rows.column(c++).AppendString(zone);
-  rows.column(c++).AppendInt32(clock.date);
-  rows.column(c++).AppendInt32(date.year);
-  rows.column(c++).AppendInt32(date.month);
-  rows.column(c++).AppendInt32(date.day);
-  rows.column(c++).AppendInt32(clock.hour);
-  rows.column(c++).AppendInt32(clock.dow);
-  rows.column(c++).AppendBool(clock.dow >= 6);
-  rows.column(c++).AppendString(PartOfDay(clock.hour));
-  rows.column(c++).AppendString(Season(date.month));
-  return c;
+size_t AppendLocalTimes(parquet::Batch& rows, size_t c, std::span<const int64_t> ended_at_us,
+                        std::span<const int32_t> offset_s, std::span<const uint16_t> zone_index,
+                        const LabelCodes& zones) {
+  static const LabelCodes parts_of_day(kPartsOfDay), seasons(kSeasons);
+  const size_t n = ended_at_us.size();
+  parquet::ColumnVector& ts = rows.column(c);
+  parquet::ColumnVector& offset = rows.column(c + 1);
+  parquet::ColumnVector& local_date = rows.column(c + 3);
+  parquet::ColumnVector& year = rows.column(c + 4);
+  parquet::ColumnVector& month = rows.column(c + 5);
+  parquet::ColumnVector& day = rows.column(c + 6);
+  parquet::ColumnVector& hour = rows.column(c + 7);
+  parquet::ColumnVector& dow = rows.column(c + 8);
+  parquet::ColumnVector& weekend = rows.column(c + 9);
+  std::vector<int32_t> zone(n), part_of_day(n), season(n);
+  for (size_t i = 0; i < n; ++i) {
+    const int64_t local_s = FloorDiv(ended_at_us[i], 1'000'000) + offset_s[i];
+    const LocalClock clock = ClockOf(local_s);
+    const core::CivilDate date = core::CivilFromDays(clock.date);
+    const int64_t second_of_day = local_s - int64_t(clock.date) * core::kSecondsPerDay;
+    char text[kLocalTsChars];
+    ts.AppendString(FormatLocalTs(date, second_of_day, text));
+    offset.AppendInt32(offset_s[i]);
+    local_date.AppendInt32(clock.date);
+    year.AppendInt32(date.year);
+    month.AppendInt32(date.month);
+    day.AppendInt32(date.day);
+    hour.AppendInt32(clock.hour);
+    dow.AppendInt32(clock.dow);
+    weekend.AppendBool(clock.dow >= 6);
+    zone[i] = zone_index[i];
+    part_of_day[i] = PartOfDayIndex(clock.hour);
+    season[i] = SeasonIndex(date.month);
+  }
+  zones.AppendValues(rows.column(c + 2), zone);
+  parts_of_day.AppendValues(rows.column(c + 10), part_of_day);
+  seasons.AppendValues(rows.column(c + 11), season);
+  return c + 12;
 }
 
 }  // namespace uw::gold

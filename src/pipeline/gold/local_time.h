@@ -5,12 +5,14 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "parquet/batch.h"
 #include "pipeline/gold/gold_plays.h"
+#include "pipeline/gold/label_codes.h"
 
 namespace uw::gold {
 
@@ -48,8 +50,11 @@ std::string_view Season(int month);
 // local_ts, local_utc_offset_s, local_tz, local_date, local_year, local_month, local_day,
 // local_hour, local_dow, is_weekend, part_of_day, season.
 std::vector<parquet::Field> LocalTimeFields();
-// Appends one row's local-time columns starting at column `c`; returns the next column.
-size_t AppendLocalTime(parquet::Batch& rows, size_t c, int64_t ended_at_us, int32_t offset_s,
-                       std::string_view zone);
+// Appends the local-time columns of consecutive rows starting at column `c`, from each row's
+// ended_at (µs), UTC offset and zone (an index into the labels `zones`, made of
+// LocalTimes::zone_names); returns the next column. The zone, part of day and season are codes.
+size_t AppendLocalTimes(parquet::Batch& rows, size_t c, std::span<const int64_t> ended_at_us,
+                        std::span<const int32_t> offset_s, std::span<const uint16_t> zone_index,
+                        const LabelCodes& zones);
 
 }  // namespace uw::gold

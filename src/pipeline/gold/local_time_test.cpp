@@ -45,10 +45,23 @@ TEST(LocalTime, PartsOfDayAndSeasons) {
 
 TEST(LocalTime, AppendsTheLocalColumns) {
   parquet::Batch rows{parquet::Schema(LocalTimeFields())};
-  // 2024-10-27T00:30:00.750Z in Berlin (+2): Sunday 02:30:00 local, autumn, night.
+  // 2024-10-27T00:30:00.750Z in Berlin (+2): Sunday 02:30:00 local, autumn, night; then noon
+  // UTC of 2024-06-03, a Monday, in UTC.
   const int64_t utc_us = (20023LL * 86400 + 30 * 60) * 1'000'000 + 750'000;
-  AppendLocalTime(rows, 0, utc_us, 7200, "Europe/Berlin");
+  const int64_t june_us = 19877LL * 86400 * 1'000'000 + 12LL * 3600 * 1'000'000;
+  const std::vector<int64_t> ended{utc_us, june_us};
+  const std::vector<int32_t> offsets{7200, 0};
+  const std::vector<uint16_t> zones{1, 0};
+  EXPECT_EQ(AppendLocalTimes(rows, 0, ended, offsets, zones, LabelCodes({"UTC", "Europe/Berlin"})),
+            12u);
   rows.Validate();
+  ASSERT_EQ(rows.num_rows(), 2u);
+  EXPECT_EQ(rows.column("local_ts").GetString(1), "2024-06-03T12:00:00");
+  EXPECT_EQ(rows.column("local_tz").GetString(1), "UTC");
+  EXPECT_EQ(rows.column("local_dow").GetInt32(1), 1);
+  EXPECT_FALSE(rows.column("is_weekend").GetBool(1));
+  EXPECT_EQ(rows.column("part_of_day").GetString(1), "afternoon");
+  EXPECT_EQ(rows.column("season").GetString(1), "summer");
   EXPECT_EQ(rows.column("local_ts").GetString(0), "2024-10-27T02:30:00");
   EXPECT_EQ(rows.column("local_utc_offset_s").GetInt32(0), 7200);
   EXPECT_EQ(rows.column("local_tz").GetString(0), "Europe/Berlin");

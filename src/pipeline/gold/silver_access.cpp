@@ -41,6 +41,27 @@ RowIndex::RowIndex(const parquet::ColumnVector& ids) {
   }
 }
 
+std::vector<int32_t> RowIndex::FindAll(const parquet::ColumnVector& ids) const {
+  std::vector<int32_t> rows(ids.size(), -1);
+  const auto* table = dynamic_cast<const parquet::StringTable*>(ids.dictionary());
+  if (table == nullptr || table->size() > ids.size()) {
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (!ids.IsNull(i)) rows[i] = Find(ids.GetString(i));
+    }
+    return rows;
+  }
+  constexpr int32_t kUnknown = -2;
+  std::vector<int32_t> of_code(table->size(), kUnknown);
+  const auto codes = ids.codes();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (ids.IsNull(i)) continue;
+    int32_t& row = of_code[codes[i]];
+    if (row == kUnknown) row = Find(table->Get(codes[i]));
+    rows[i] = row;
+  }
+  return rows;
+}
+
 parquet::Batch SortByEndThenId(parquet::Batch events, std::string_view table) {
   const auto ended =
       SilverColumn(events, table, "ended_at", parquet::ColumnType::kTimestamp).int64s();
@@ -56,9 +77,13 @@ parquet::Batch SortByEndThenId(parquet::Batch events, std::string_view table) {
     return a.ended != b.ended ? a.ended < b.ended : ids.GetString(a.row) < ids.GetString(b.row);
   };
   const size_t n = events.num_rows();
+  size_t in_order = 1;  // rows already in order: checked in place, nothing allocated
+  while (in_order < n && !before(Row{ended[in_order], uint32_t(in_order)},
+                                 Row{ended[in_order - 1], uint32_t(in_order - 1)}))
+    ++in_order;
+  if (in_order >= n) return events;
   std::vector<Row> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = {ended[i], uint32_t(i)};
-  if (std::is_sorted(order.begin(), order.end(), before)) return events;
   std::sort(order.begin(), order.end(), before);
 
   // Partitions are time-ordered inside, so the order is usually a few long runs of consecutive

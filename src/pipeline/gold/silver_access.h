@@ -37,6 +37,9 @@ class RowIndex {
     const auto it = rows_.find(id);
     return it == rows_.end() ? -1 : it->second;
   }
+  // The row of each of `ids` (a string column), -1 for a null or unknown id. Coded ids are
+  // looked up once per distinct code.
+  std::vector<int32_t> FindAll(const parquet::ColumnVector& ids) const;
 
  private:
   std::unordered_map<std::string_view, int32_t> rows_;
