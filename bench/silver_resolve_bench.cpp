@@ -3,9 +3,11 @@
 // seconds, peak RSS and counts, plus digests of every resolved field so an optimisation can show
 // its output is unchanged (`rows` covers everything but event_id, `ids` covers event_id).
 //   silver_resolve_bench LAKE_DIR [--zone auto|IANA] [--listener IANA] [--runs N] [--dump FILE]
-//                        [--steps] [--read-only]
+//                        [--steps] [--read-only] [--catalog]
 // --dump writes one line per resolved play (all fields) for diffing two builds; --steps also
-// times each resolution step (resolve_plays.h) on its own; --read-only times only the read.
+// times each resolution step (resolve_plays.h) on its own; --read-only times only the read;
+// --catalog also times building the catalog of the resolved plays (catalog.h) and prints its
+// digest.
 #include <fmt/format.h>
 #include <sys/resource.h>
 
@@ -14,6 +16,7 @@
 #include <fstream>
 #include <string>
 
+#include "pipeline/silver/catalog.h"
 #include "pipeline/silver/resolve_plays.h"
 #include "storage/local_store.h"
 
@@ -29,6 +32,7 @@ struct Args {
   std::string dump;
   bool steps = false;
   bool read_only = false;
+  bool catalog = false;
 };
 
 Args Parse(int argc, char** argv) {
@@ -46,6 +50,8 @@ Args Parse(int argc, char** argv) {
       a.read_only = true;
     else if (flag == "--steps")
       a.steps = true;
+    else if (flag == "--catalog")
+      a.catalog = true;
     else if (flag == "--dump" && has_value)
       a.dump = argv[++i];
     else
@@ -155,6 +161,42 @@ void TimeSteps(const uw::storage::ObjectStore& lake, const ResolveOptions& optio
   step("derive flags", [&] { DeriveFlags(plays, s); });
 }
 
+// A digest of every entry and play id of a catalog, so a change can show it builds the same one.
+uint64_t CatalogDigest(const Catalog& c) {
+  Digest d;
+  for (const auto& [id, t] : c.tracks) {
+    d.Add(fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", id, t.uri, t.name, t.artist_id,
+                      t.artist_name, t.album_id, t.album_name, Opt(t.duration_ms),
+                      t.first_played_ms, t.last_played_ms));
+  }
+  for (const auto& [id, a] : c.artists) d.Add(fmt::format("{}|{}|{}", id, a.name, a.name_only));
+  for (const auto& [id, a] : c.albums) {
+    d.Add(fmt::format("{}|{}|{}|{}|{}", id, a.name, a.artist_id, a.artist_name, a.name_only));
+  }
+  for (const auto& [id, s] : c.shows) d.Add(fmt::format("{}|{}|{}|{}", id, s.name, s.kind, s.uri));
+  for (const auto& [id, e] : c.episodes) {
+    d.Add(fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", id, e.uri, e.name, e.content_type, e.show_id,
+                      e.show_name, e.first_played_ms, e.last_played_ms));
+  }
+  for (const auto* ids : {&c.music_ids, &c.podcast_ids}) {
+    for (const PlayIds& i : *ids)
+      d.Add(fmt::format("{}|{}|{}", i.track_id, i.artist_id, i.album_id));
+  }
+  return d.h;
+}
+
+// BuildCatalog three times, timed, and the digest of what it built.
+void TimeCatalog(const ResolvedPlays& resolved) {
+  for (int round = 0; round < 3; ++round) {
+    const double cpu = CpuSeconds();
+    Catalog catalog;
+    const double wall = Seconds([&] { catalog = BuildCatalog(resolved); });
+    fmt::print("  catalog: {:.3f} s wall, {:.3f} s cpu, {} tracks\n", wall, CpuSeconds() - cpu,
+               catalog.tracks.size());
+    if (round == 2) fmt::print("  catalog digest: {:016x}\n", CatalogDigest(catalog));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -162,7 +204,7 @@ int main(int argc, char** argv) {
   if (args.lake.empty()) {
     std::fprintf(stderr,
                  "usage: silver_resolve_bench LAKE_DIR [--zone Z] [--listener Z] [--runs N] "
-                 "[--dump F] [--steps] [--read-only]\n");
+                 "[--dump F] [--steps] [--read-only] [--catalog]\n");
     return 2;
   }
   const uw::storage::LocalStore lake(args.lake);
@@ -193,6 +235,7 @@ int main(int argc, char** argv) {
         read_s, resolve_s, read_s + resolve_s, cpu1 - cpu0, cpu2 - cpu1, files, records,
         resolved.music.size(), resolved.podcast.size(), read_rss, PeakRssMiB());
     if (run + 1 == args.runs) Report(resolved, args.dump);
+    if (args.catalog) TimeCatalog(resolved);
   }
   if (args.steps) TimeSteps(lake, options);
   return 0;

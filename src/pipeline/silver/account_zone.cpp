@@ -160,16 +160,23 @@ ZoneDecision DecideAccountZone(const std::vector<PlayRecord>& account,
   std::vector<std::string> names = {options.listener_zone, "UTC"};
   names.insert(names.end(), std::begin(kCommonZones), std::end(kCommonZones));
   for (auto& z : OffsetZones(checked)) names.push_back(std::move(z));
+  std::erase(names, std::string());
+  // Each zone scores every checked row: the zones are scored on every core, then compared in
+  // order.
+  std::vector<std::string> zone_names(names.size());
+  std::vector<uint64_t> scores(names.size());
+  ParallelParts(names.size(), 1, [&](size_t, size_t begin, size_t end) {
+    for (size_t k = begin; k < end; ++k) {
+      const ZoneOffsets zone(core::TimeZone::Named(names[k]), from_s, to_s);
+      zone_names[k] = zone.zone().name();
+      scores[k] = Score(zone, checked);
+    }
+  });
   decision.zone = "UTC";
-  bool first = true;
-  for (const std::string& name : names) {
-    if (name.empty()) continue;
-    const ZoneOffsets zone(core::TimeZone::Named(name), from_s, to_s);
-    const uint64_t score = Score(zone, checked);
-    if (first || score > decision.rows_matched) {  // ties keep the earlier (preferred) zone
-      decision.zone = zone.zone().name();
-      decision.rows_matched = score;
-      first = false;
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (k == 0 || scores[k] > decision.rows_matched) {  // ties keep the earlier (preferred) zone
+      decision.zone = zone_names[k];
+      decision.rows_matched = scores[k];
     }
   }
   if (decision.rows_checked > 0) {

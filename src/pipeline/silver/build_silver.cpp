@@ -10,9 +10,11 @@
 #include "pipeline/silver/build_state.h"
 #include "pipeline/silver/incremental.h"
 #include "pipeline/silver/lake_tables.h"
+#include "pipeline/silver/parallel_ranges.h"
 #include "pipeline/silver/search_responses.h"
 #include "pipeline/silver/silver_tables.h"
 #include "pipeline/silver/spotify_objects.h"
+#include "pipeline/silver/stage_tables.h"
 
 namespace uw::silver {
 namespace {
@@ -78,15 +80,22 @@ parquet::WriterOptions WriterFor(const SilverBuildOptions& options) {
   return writer;
 }
 
-// Makes the staged files durable, then commits table by table.
-void Commit(storage::ObjectStore& lake, std::vector<StagedTable> staged, SilverBuildReport& report,
-            SilverState& state) {
-  lake.Sync();  // data files durable before any commit refers to them
+// Commits table by table, once the staged files are durable (ObjectStore::Sync), then records
+// the state.
+void CommitSynced(storage::ObjectStore& lake, std::vector<StagedTable> staged,
+                  SilverBuildReport& report, SilverState& state) {
   for (StagedTable& table : staged) {
     report.tables.push_back(CommitTable(lake, std::move(table)));
     state.versions[report.tables.back().name] = report.tables.back().version;
   }
   WriteSilverState(lake, state);
+}
+
+// Makes the staged files durable, then commits table by table.
+void Commit(storage::ObjectStore& lake, std::vector<StagedTable> staged, SilverBuildReport& report,
+            SilverState& state) {
+  lake.Sync();  // data files durable before any commit refers to them
+  CommitSynced(lake, std::move(staged), report, state);
 }
 
 // Writes the changed files of every table, makes them durable, then commits table by table.
@@ -98,48 +107,6 @@ void Publish(storage::ObjectStore& lake, const std::vector<LakeTable>& tables,
     staged.push_back(StageTable(lake, lake::SilverTable(table.name), table, writer));
   }
   Commit(lake, std::move(staged), report, state);
-}
-
-// A full build's tables, each built, checked and staged (its changed files written, not yet
-// committed) before the next is built, and the fact tables a month at a time: the rows of all
-// tables are never in memory together. Any failed check stops the staging; the remaining tables
-// are still checked so the error names every problem, and the files already staged are deleted
-// before it is thrown.
-std::vector<StagedTable> BuildAndStage(storage::ObjectStore& lake, const ResolvedPlays& plays,
-                                       const SpotifyObjects& objects,
-                                       const SilverBuildOptions& options,
-                                       SilverBuildReport& report) {
-  const parquet::WriterOptions writer = WriterFor(options);
-  std::vector<std::string> problems;
-  std::vector<StagedTable> staged;
-  auto mark = Clock::now();
-  const auto stage = [&](LakeTable table) {
-    for (std::string& problem : CheckTable(table)) problems.push_back(std::move(problem));
-    report.seconds_tables += Since(mark);
-    mark = Clock::now();
-    if (problems.empty())
-      staged.push_back(StageTable(lake, lake::SilverTable(table.name), table, writer));
-    report.seconds_write += Since(mark);
-    mark = Clock::now();
-  };
-  // A fact table is built, checked and written in one pass over its months: its time counts
-  // as writing.
-  const auto stage_stream = [&](const StreamedTable& table) {
-    report.seconds_tables += Since(mark);
-    mark = Clock::now();
-    const bool write = problems.empty();
-    StagedTable one = StageStreamedTable(lake, lake::SilverTable(table.shape.name), table, writer,
-                                         write, problems);
-    if (write) staged.push_back(std::move(one));
-    report.seconds_write += Since(mark);
-    mark = Clock::now();
-  };
-  report.catalogue.counts = ForEachSilverTable(plays, objects, stage, stage_stream);
-  if (!problems.empty()) {
-    for (const StagedTable& table : staged) AbandonStaged(lake, table);
-    FailChecks(problems);
-  }
-  return staged;
 }
 
 }  // namespace
@@ -214,14 +181,26 @@ SilverBuildReport BuildSilver(storage::ObjectStore& lake, const SilverBuildOptio
   const ResolvedPlays plays = ResolvePlays(std::move(bronze), resolve);
   report.summary = plays.summary;
   report.seconds_resolve = Since(start);
-  std::vector<StagedTable> staged = BuildAndStage(lake, plays, objects, options, report);
+  // Each table is built, checked and staged (its changed files written, not yet committed)
+  // before the next of its kind, the dimensions beside the facts, and the fact tables a month at
+  // a time: the rows of all tables are never in memory together.
+  StageTimes times;
+  std::vector<StagedTable> staged = StageSilverTables(
+      lake, WriterFor(options),
+      [&](const VisitTable& visit, const StreamTable& stream) {
+        report.catalogue.counts = ForEachSilverTable(plays, objects, visit, stream);
+      },
+      times);
+  report.seconds_tables = times.seconds_tables;
+  report.seconds_write = times.seconds_write;
   objects = SpotifyObjects();  // the dimensions that pointed into it are written
-  // The state after the tables: its memory reuses what their rows left free.
   start = Clock::now();
-  SilverState next = StateOf(plays, fingerprint, std::move(inputs));
-  report.seconds_tables += Since(start);
-  start = Clock::now();
-  Commit(lake, std::move(staged), report, next);
+  // The state after the tables (their rows are gone), worked out while the staged files are made
+  // durable, which is mostly waiting for the disk.
+  SilverState next;
+  RunConcurrently([&] { lake.Sync(); },
+                  [&] { next = StateOf(plays, fingerprint, std::move(inputs)); });
+  CommitSynced(lake, std::move(staged), report, next);
   report.seconds_write += Since(start);
   return report;
 }

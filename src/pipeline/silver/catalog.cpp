@@ -1,8 +1,10 @@
 #include "pipeline/silver/catalog.h"
 
+#include <array>
 #include <unordered_map>
 
 #include "core/sha256.h"
+#include "pipeline/silver/catalog_progress.h"
 
 namespace uw::silver {
 namespace {
@@ -52,6 +54,10 @@ void Fill(std::string& field, std::string_view value, uint16_t& filled, uint16_t
   filled |= bit;
 }
 
+// Plays between publications of CatalogProgress: a reader rarely waits, the builder rarely
+// writes the shared counter.
+constexpr size_t kPublishEvery = 4096;
+
 // Adds music plays to a catalog, newest first, with every per-play lookup cached: at a million
 // plays the catalog is built from a few tens of thousands of distinct tracks and names.
 class MusicCatalogBuilder {
@@ -60,10 +66,14 @@ class MusicCatalogBuilder {
                       const CatalogLookup* lookup = nullptr)
       : catalog_(catalog), learned_(learned), lookup_(lookup) {}
 
-  void Add(const std::vector<PlayRecord>& music) {
+  // With `progress`, the catalog's music ids start empty and are published as they are set.
+  void Add(const std::vector<PlayRecord>& music, CatalogProgress* progress = nullptr) {
     const size_t first = catalog_.music_ids.size();
     catalog_.music_ids.resize(first + music.size());
-    for (size_t i = music.size(); i-- > 0;) catalog_.music_ids[first + i] = AddPlay(music[i]);
+    for (size_t i = music.size(); i-- > 0;) {
+      catalog_.music_ids[first + i] = AddPlay(music[i]);
+      if (progress != nullptr && i % kPublishEvery == 0) progress->MusicSetFrom(i);
+    }
   }
 
  private:
@@ -75,15 +85,27 @@ class MusicCatalogBuilder {
     AlbumEntry* album = nullptr;
     Text text;  // the id interned, for PlayIds
   };
+  // The artist and album of a track's latest play, by that play's artist and album keys (ids and
+  // names, interned). Most plays of a track carry the same four: they resolve the same artist
+  // and album, and fill nothing in them that the first of them did not (Fill's inputs are the
+  // same), so they take these without a lookup or a look at the artist and album slots.
+  struct Credits {
+    std::array<uint32_t, 4> keys{};  // artist_id, artist_name, album_id, album_name
+    bool set = false;
+    NamedSlot* artist = nullptr;
+    NamedSlot* album = nullptr;
+    Text artist_text, album_text;
+  };
   struct TrackSlot {
+    TrackEntry* entry = nullptr;
+    uint16_t filled = 0;
+    Text text;  // the id interned, for PlayIds
+    Credits credits;
     std::string_view id;
     const std::string* key = nullptr;  // the catalog's key, which `id` views
-    TrackEntry* entry = nullptr;
     const LearnedIds::TrackFacts* facts = nullptr;
-    uint16_t filled = 0;
     struct NamedSlot* facts_artist = nullptr;  // slots of the API's ids for this track, once used
     struct NamedSlot* facts_album = nullptr;
-    Text text;  // the id interned, for PlayIds
   };
 
   // Interned strings have one key per distinct value: most plays resolve their track, album
@@ -149,39 +171,73 @@ class MusicCatalogBuilder {
     return artist_by_raw_name_.emplace(std::string(raw_name), id).first->second;
   }
 
-  PlayIds AddPlay(const PlayRecord& p) {
-    TrackSlot& track = Track(p);
-    PlayIds ids;
-    ids.track_id = track.text;
-    // Primary artist: this play's id, the id the API gave for the track, the one id of the name.
-    NamedSlot* artist = nullptr;
+  // Primary artist: this play's id, the id the API gave for the track, the one id of the name.
+  NamedSlot* ArtistOf(const PlayRecord& p, TrackSlot& track) {
     if (!p.artist_id.empty()) {
       NamedSlot*& cached = At(artist_by_id_text_, p.artist_id.key());
       if (cached == nullptr) cached = &Artist(p.artist_id);
-      artist = cached;
-    } else if (track.facts && !track.facts->artist_id.empty()) {
+      return cached;
+    }
+    if (track.facts && !track.facts->artist_id.empty()) {
       if (track.facts_artist == nullptr) track.facts_artist = &Artist(track.facts->artist_id);
-      artist = track.facts_artist;
-    } else if (!p.artist_name.empty()) {
+      return track.facts_artist;
+    }
+    if (!p.artist_name.empty()) {
       NamedSlot*& cached = At(artist_by_name_text_, p.artist_name.key());
       if (cached == nullptr) cached = &Artist(ArtistByNameContent(p.artist_name));
-      artist = cached;
+      return cached;
     }
-    const std::string_view artist_id = artist ? artist->id : std::string_view{};
-    NamedSlot* album = nullptr;
+    return nullptr;
+  }
+
+  NamedSlot* AlbumOf(const PlayRecord& p, TrackSlot& track, NamedSlot* artist) {
     if (!p.album_id.empty()) {
       NamedSlot*& cached = At(album_by_id_text_, p.album_id.key());
       if (cached == nullptr) cached = &Album(p.album_id);
-      album = cached;
-    } else if (track.facts && !track.facts->album_id.empty()) {
-      if (track.facts_album == nullptr) track.facts_album = &Album(track.facts->album_id);
-      album = track.facts_album;
-    } else if (!p.album_name.empty()) {
-      NamedSlot*& cached = album_by_name_[{artist, p.album_name.key()}];
-      if (cached == nullptr) cached = &Album(names_.Get("album", artist_id, p.album_name));
-      album = cached;
+      return cached;
     }
-    const std::string_view album_id = album ? album->id : std::string_view{};
+    if (track.facts && !track.facts->album_id.empty()) {
+      if (track.facts_album == nullptr) track.facts_album = &Album(track.facts->album_id);
+      return track.facts_album;
+    }
+    if (!p.album_name.empty()) {
+      NamedSlot*& cached = album_by_name_[{artist, p.album_name.key()}];
+      if (cached == nullptr) {
+        cached =
+            &Album(names_.Get("album", artist ? artist->id : std::string_view{}, p.album_name));
+      }
+      return cached;
+    }
+    return nullptr;
+  }
+
+  // Sets the credits of play `p` of `track` unless they are its previous play's; returns
+  // whether it did.
+  bool UpdateCredits(const PlayRecord& p, TrackSlot& track) {
+    Credits& c = track.credits;
+    const std::array<uint32_t, 4> keys{p.artist_id.key(), p.artist_name.key(), p.album_id.key(),
+                                       p.album_name.key()};
+    if (c.set && c.keys == keys) return false;
+    c.keys = keys;
+    c.set = true;
+    c.artist = ArtistOf(p, track);
+    c.album = AlbumOf(p, track, c.artist);
+    c.artist_text = c.artist ? c.artist->text : Text();
+    c.album_text = c.album ? c.album->text : Text();
+    return true;
+  }
+
+  PlayIds AddPlay(const PlayRecord& p) {
+    TrackSlot& track = Track(p);
+    const bool new_credits = UpdateCredits(p, track);
+    NamedSlot* const artist = track.credits.artist;
+    NamedSlot* const album = track.credits.album;
+    PlayIds ids;
+    ids.track_id = track.text;
+    ids.artist_id = track.credits.artist_text;
+    ids.album_id = track.credits.album_text;
+    const auto artist_id = [&] { return artist ? artist->id : std::string_view{}; };
+    const auto album_id = [&] { return album ? album->id : std::string_view{}; };
 
     TrackEntry& t = *track.entry;
     if (t.first_played_ms == 0 || p.ended_at_ms < t.first_played_ms)
@@ -189,22 +245,19 @@ class MusicCatalogBuilder {
     t.last_played_ms = std::max(t.last_played_ms, p.ended_at_ms);
     Fill(t.uri, p.resolved_uri, track.filled, kUri);
     Fill(t.name, p.track_name, track.filled, kName);
-    Fill(t.artist_id, artist_id, track.filled, kArtistId);
+    if ((track.filled & kArtistId) == 0) Fill(t.artist_id, artist_id(), track.filled, kArtistId);
     Fill(t.artist_name, p.artist_name, track.filled, kArtistName);
-    Fill(t.album_id, album_id, track.filled, kAlbumId);
+    if ((track.filled & kAlbumId) == 0) Fill(t.album_id, album_id(), track.filled, kAlbumId);
     Fill(t.album_name, p.album_name, track.filled, kAlbumName);
     if (p.track_duration_ms && (track.filled & kDuration) == 0) {
       t.duration_ms = p.track_duration_ms;
       track.filled |= kDuration;
     }
-    if (artist != nullptr) {
-      ids.artist_id = artist->text;
-      Fill(artist->artist->name, p.artist_name, artist->filled, kName);
-    }
+    if (!new_credits) return ids;
+    if (artist != nullptr) Fill(artist->artist->name, p.artist_name, artist->filled, kName);
     if (album != nullptr) {
-      ids.album_id = album->text;
       Fill(album->album->name, p.album_name, album->filled, kName);
-      Fill(album->album->artist_id, artist_id, album->filled, kArtistId);
+      Fill(album->album->artist_id, artist_id(), album->filled, kArtistId);
       Fill(album->album->artist_name, p.artist_name, album->filled, kArtistName);
     }
     return ids;
@@ -318,12 +371,20 @@ void ExtendCatalog(Catalog& catalog, const std::vector<PlayRecord>& music,
   MusicCatalogBuilder(catalog, learned, lookup).Add(music);
 }
 
+void BuildCatalogInto(const ResolvedPlays& plays, Catalog& catalog, CatalogProgress& progress) {
+  // The podcasts first: they are few, and their entries and ids are apart from the music's.
+  NameIds names;
+  for (const PlayRecord& p : plays.podcast) AddPodcast(p, names, catalog);
+  progress.PodcastsSet();
+  const LearnedIds learned = LearnIds(plays.music);
+  MusicCatalogBuilder(catalog, learned).Add(plays.music, &progress);
+  progress.AllSet();
+}
+
 Catalog BuildCatalog(const ResolvedPlays& plays) {
   Catalog catalog;
-  NameIds names;
-  const LearnedIds learned = LearnIds(plays.music);
-  MusicCatalogBuilder(catalog, learned).Add(plays.music);
-  for (const PlayRecord& p : plays.podcast) AddPodcast(p, names, catalog);
+  CatalogProgress unread;
+  BuildCatalogInto(plays, catalog, unread);
   return catalog;
 }
 

@@ -29,6 +29,7 @@ struct SpotifyArtist;
 struct SpotifyAlbum;
 struct SpotifyEpisode;
 struct SpotifyShow;
+class CatalogProgress;  // catalog_progress.h
 
 struct TrackEntry {
   std::string uri;  // empty for name-only tracks
@@ -115,6 +116,9 @@ LearnedIds LearnIds(const std::vector<PlayRecord>& music);
 // Adds one play (in time order) to what was learned.
 void Learn(LearnedIds& learned, const PlayRecord& play);
 Catalog BuildCatalog(const ResolvedPlays& plays);
+// BuildCatalog into `catalog` (empty), telling `progress` which ids are set as it sets them:
+// meanwhile, other threads may read the ids `progress` says are set, and nothing else of it.
+void BuildCatalogInto(const ResolvedPlays& plays, Catalog& catalog, CatalogProgress& progress);
 // BuildCatalog's result for old plays + `music`, given the catalog of the old plays and the ids
 // learned from all plays (old and new): appends to catalog.music_ids for `music` only, in order.
 // Exact only when the new plays change no old play's ids (incremental.h checks that). With

@@ -81,39 +81,61 @@ EventKey EventKeyOf(const PlayRecord& p) {
           p.resolved_uri.empty() ? NamesKeyOf(p) : NamesKey{}, core::FloorDiv(p.ended_at_ms, 1000)};
 }
 
-// How many earlier plays share each play's EventKey. Plays sorted by time share keys only
-// within one second, so only those short runs are compared.
-std::vector<uint32_t> Occurrences(const std::vector<PlayRecord>& plays) {
+// Counts, for plays[start, end) (one run of plays that may share keys), how many earlier plays
+// of the run share each play's EventKey.
+void CountRun(const std::vector<PlayRecord>& plays, size_t start, size_t end,
+              std::vector<uint32_t>& out) {
   constexpr size_t kSmallRun = 16;
-  std::vector<uint32_t> out(plays.size(), 0);
-  const bool sorted = std::is_sorted(plays.begin(), plays.end(), [](const auto& a, const auto& b) {
-    return a.ended_at_ms < b.ended_at_ms;
-  });
-  size_t start = 0;
-  while (start < plays.size()) {
-    size_t end = plays.size();
-    if (sorted) {
-      const int64_t second = core::FloorDiv(plays[start].ended_at_ms, 1000);
-      end = start + 1;
-      while (end < plays.size() && core::FloorDiv(plays[end].ended_at_ms, 1000) == second) ++end;
+  if (end - start > 1 && end - start <= kSmallRun) {  // compare with each earlier play
+    EventKey keys[kSmallRun];
+    for (size_t i = start; i < end; ++i) {
+      keys[i - start] = EventKeyOf(plays[i]);
+      for (size_t j = start; j < i; ++j) out[i] += keys[j - start] == keys[i - start];
     }
-    if (end - start > 1 && end - start <= kSmallRun) {  // compare with each earlier play
-      EventKey keys[kSmallRun];
-      for (size_t i = start; i < end; ++i) {
-        keys[i - start] = EventKeyOf(plays[i]);
-        for (size_t j = start; j < i; ++j) out[i] += keys[j - start] == keys[i - start];
-      }
-    } else if (end - start > 1) {
-      KeyIndex<EventKey> keys(end - start);
-      std::vector<uint32_t> seen;
-      for (size_t i = start; i < end; ++i) {
-        const uint32_t id = keys.Insert(EventKeyOf(plays[i]));
-        if (id == seen.size()) seen.push_back(0);
-        out[i] = seen[id]++;
-      }
+  } else if (end - start > 1) {
+    KeyIndex<EventKey> keys(end - start);
+    std::vector<uint32_t> seen;
+    for (size_t i = start; i < end; ++i) {
+      const uint32_t id = keys.Insert(EventKeyOf(plays[i]));
+      if (id == seen.size()) seen.push_back(0);
+      out[i] = seen[id]++;
     }
-    start = end;
   }
+}
+
+int64_t SecondOf(const PlayRecord& p) { return core::FloorDiv(p.ended_at_ms, 1000); }
+
+// How many earlier plays share each play's EventKey. Plays sorted by time share keys only
+// within one second, so only those short runs are compared, on every core (each range of plays
+// taking the runs that start in it).
+std::vector<uint32_t> Occurrences(const std::vector<PlayRecord>& plays) {
+  std::vector<uint32_t> out(plays.size(), 0);
+  std::atomic<bool> sorted{true};
+  ParallelRanges(plays.size(), [&](size_t begin, size_t end) {
+    for (size_t i = std::max<size_t>(begin, 1); i < end && sorted; ++i) {
+      if (plays[i].ended_at_ms < plays[i - 1].ended_at_ms) sorted = false;
+    }
+  });
+  if (!sorted) {
+    CountRun(plays, 0, plays.size(), out);
+    return out;
+  }
+  // The first play at or after `i` that starts a second.
+  const auto run_start = [&](size_t i) {
+    while (i > 0 && i < plays.size() && SecondOf(plays[i]) == SecondOf(plays[i - 1])) ++i;
+    return i;
+  };
+  ParallelRanges(plays.size(), [&](size_t begin, size_t end) {
+    size_t start = run_start(begin);
+    const size_t last = run_start(end);
+    while (start < last) {
+      const int64_t second = SecondOf(plays[start]);
+      size_t run_end = start + 1;
+      while (run_end < plays.size() && SecondOf(plays[run_end]) == second) ++run_end;
+      CountRun(plays, start, run_end, out);
+      start = run_end;
+    }
+  });
   return out;
 }
 

@@ -1,11 +1,13 @@
 // silver.listening_events: one row per real music play after de-duplication (DESIGN §2), keyed
 // by event_id, partitioned by the UTC year and month of ended_at.
+#include "pipeline/silver/catalog_progress.h"
 #include "pipeline/silver/event_columns.h"
 #include "pipeline/silver/silver_tables.h"
 
 namespace uw::silver {
 
-StreamedTable ListeningEventsStream(const ResolvedPlays& plays, const Catalog& catalog) {
+StreamedTable ListeningEventsStream(const ResolvedPlays& plays, const Catalog& catalog,
+                                    const CatalogProgress* progress) {
   using parquet::ColumnType;
   const std::vector<parquet::Field> identity = {
       {"track_id", ColumnType::kString, false},   {"track_uri", ColumnType::kString, true},
@@ -15,7 +17,8 @@ StreamedTable ListeningEventsStream(const ResolvedPlays& plays, const Catalog& c
       {"context_uri", ColumnType::kString, true},
   };
   return EventStream("listening_events", identity, plays.music,
-                     [&](parquet::Batch& rows, size_t i, size_t c) {
+                     [&, progress](parquet::Batch& rows, size_t i, size_t c) {
+                       if (progress != nullptr) progress->WaitForMusic(i);
                        const PlayRecord& p = plays.music[i];
                        const PlayIds& ids = catalog.music_ids[i];
                        AppendTextValue(rows.column(c++), ids.track_id);

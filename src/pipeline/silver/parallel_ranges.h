@@ -1,7 +1,7 @@
 // ParallelRanges: runs work(begin, end) over [0, n) cut into one range per hardware thread, for
 // the per-play passes of resolution (keys of a million plays, event ids); ParallelParts also
 // gives each range its index. Small inputs run on the calling thread. The first exception is
-// rethrown after every range has finished.
+// rethrown after every range has finished. RunConcurrently overlaps two independent steps.
 #pragma once
 
 #include <algorithm>
@@ -48,6 +48,30 @@ template <typename Work>
 void ParallelRanges(size_t n, Work&& work) {
   ParallelParts(n, kMinPlaysPerThread,
                 [&](size_t, size_t begin, size_t end) { work(begin, end); });
+}
+
+// Runs `on_caller` on the calling thread while `on_helper` runs on a new one (a mostly serial
+// step beside a parallel one keeps every core busy). Returns once both have finished; then
+// rethrows the helper's exception, else the caller's: a caller that waits for what the helper
+// makes fails when the helper does, and the helper's error is the cause.
+template <typename OnCaller, typename OnHelper>
+void RunConcurrently(OnCaller&& on_caller, OnHelper&& on_helper) {
+  std::exception_ptr helper_failure, caller_failure;
+  std::thread helper([&] {
+    try {
+      on_helper();
+    } catch (...) {
+      helper_failure = std::current_exception();
+    }
+  });
+  try {
+    on_caller();
+  } catch (...) {
+    caller_failure = std::current_exception();
+  }
+  helper.join();
+  if (helper_failure) std::rethrow_exception(helper_failure);
+  if (caller_failure) std::rethrow_exception(caller_failure);
 }
 
 }  // namespace uw::silver

@@ -1,11 +1,13 @@
 // silver.podcast_events: one row per podcast episode, audiobook chapter or video podcast play
 // (DESIGN §2, §8.7), keyed by event_id, partitioned by the UTC year and month of ended_at.
+#include "pipeline/silver/catalog_progress.h"
 #include "pipeline/silver/event_columns.h"
 #include "pipeline/silver/silver_tables.h"
 
 namespace uw::silver {
 
-StreamedTable PodcastEventsStream(const ResolvedPlays& plays, const Catalog& catalog) {
+StreamedTable PodcastEventsStream(const ResolvedPlays& plays, const Catalog& catalog,
+                                  const CatalogProgress* progress) {
   using parquet::ColumnType;
   const std::vector<parquet::Field> identity = {
       {"content_type", ColumnType::kString, false}, {"episode_id", ColumnType::kString, false},
@@ -16,7 +18,8 @@ StreamedTable PodcastEventsStream(const ResolvedPlays& plays, const Catalog& cat
       {"author_name", ColumnType::kString, true},
   };
   return EventStream("podcast_events", identity, plays.podcast,
-                     [&](parquet::Batch& rows, size_t i, size_t c) {
+                     [&, progress](parquet::Batch& rows, size_t i, size_t c) {
+                       if (progress != nullptr) progress->WaitForPodcasts();
                        const PlayRecord& p = plays.podcast[i];
                        const PlayIds& ids = catalog.podcast_ids[i];
                        AppendTextValue(rows.column(c++), ContentText(p.content));

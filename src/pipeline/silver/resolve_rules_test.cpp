@@ -1,6 +1,8 @@
 // One hand-made case per resolution rule (DESIGN §3, §8; docs/silver_rules.md).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/civil_time.h"
 #include "pipeline/silver/resolve_plays.h"
 
@@ -189,6 +191,32 @@ TEST(ResolveRules, StartedAtPrefersADisagreeingOfflineTimestamp) {
   EXPECT_EQ(r.music[1].started_at_ms, kT);
   EXPECT_TRUE(r.music[0].is_stream);
   EXPECT_NE(r.music[0].event_id, r.music[1].event_id);
+}
+
+// Plays of one key in one second tell their event ids apart by their order (occurrences): also
+// across the ranges the plays of a long history are derived in on several cores.
+TEST(ResolveRules, SameSecondPlaysOfOneKeyGetDistinctEventIds) {
+  std::vector<PlayRecord> plays;
+  // Three plays a second, the same track; the middle of the plays falls inside a second.
+  for (size_t i = 0; i < 150'002; ++i) {
+    PlayRecord p = Extended(kT + int64_t(i / 3) * 1000 + int64_t(i % 3), "spotify:track:a", 1000);
+    p.resolved_uri = p.track_uri;
+    plays.push_back(p);
+  }
+  ResolveSummary summary;
+  DeriveFlags(plays, summary);
+  std::vector<std::string> ids;
+  for (const PlayRecord& p : plays) ids.push_back(p.event_id.Hex());
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end());
+  // And each id is the one the play gets when its second is derived alone.
+  for (const size_t at :
+       {size_t{0}, size_t{75'000}, size_t{75'001}, size_t{75'002}, size_t{150'001}}) {
+    const size_t first = at - at % 3, end = std::min(first + 3, plays.size());
+    std::vector<PlayRecord> second(plays.begin() + first, plays.begin() + end);
+    DeriveFlags(second, summary);
+    EXPECT_EQ(second[at % 3].event_id, plays[at].event_id) << at;
+  }
 }
 
 }  // namespace

@@ -15,9 +15,13 @@ namespace uw::silver {
 // Facts, Hive-partitioned year=/month= by the UTC end of the play.
 LakeTable ListeningEventsTable(const ResolvedPlays& plays, const Catalog& catalog);
 LakeTable PodcastEventsTable(const ResolvedPlays& plays, const Catalog& catalog);
-// The same tables built one month at a time (plays and catalog must outlive them).
-StreamedTable ListeningEventsStream(const ResolvedPlays& plays, const Catalog& catalog);
-StreamedTable PodcastEventsStream(const ResolvedPlays& plays, const Catalog& catalog);
+// The same tables built one month at a time (plays and catalog must outlive them). With
+// `progress`, the catalog may still be being built (BuildCatalogInto): each row waits for its
+// play's ids.
+StreamedTable ListeningEventsStream(const ResolvedPlays& plays, const Catalog& catalog,
+                                    const CatalogProgress* progress = nullptr);
+StreamedTable PodcastEventsStream(const ResolvedPlays& plays, const Catalog& catalog,
+                                  const CatalogProgress* progress = nullptr);
 
 // Dimensions learned from the plays (and filled from Spotify catalogue responses by
 // ApplySpotifyObjects before they are built).
@@ -36,11 +40,13 @@ std::vector<LakeTable> EnrichmentTables(const Catalog& catalog);
 // Every dimension table above, one at a time in publishing order.
 void ForEachDimensionTable(const Catalog& catalog, const std::function<void(LakeTable)>& visit);
 
-// Hands every table above, one at a time in publishing order (dimensions before facts), to
-// `visit` (the dimensions, small) or `stream` (the facts, built a month at a time), building the
-// next only after the last returned: a caller that publishes and drops each table never holds
-// the rows of all tables at once. The dimensions are filled from `objects` (catalog_enrichment.h);
-// returns what they used.
+// Hands every table above to `visit` (the dimensions, small) or `stream` (the facts, built a
+// month at a time), each in publishing order (dimensions before facts), building the next of
+// each only after the last returned: a caller that publishes and drops each table never holds
+// the rows of all tables at once. `visit` is called on a second thread while `stream` is called
+// on the caller's, at the same time (each from its one thread only); both have returned when
+// this returns. The dimensions are filled from `objects` (catalog_enrichment.h); returns what
+// they used.
 EnrichmentCounts ForEachSilverTable(const ResolvedPlays& plays, const SpotifyObjects& objects,
                                     const std::function<void(LakeTable)>& visit,
                                     const std::function<void(const StreamedTable&)>& stream);

@@ -86,8 +86,10 @@ std::vector<TablePartition> BuildMonthPartitions(
 
 LakeTable Materialize(const StreamedTable& table) {
   std::vector<std::optional<parquet::Batch>> rows(table.partitions.size());
-  parquet::ParallelFor(rows.size(), parquet::DefaultThreads(),
-                       [&](size_t i) { rows[i].emplace(table.build(i)); });
+  parquet::ParallelFor(rows.size(), parquet::DefaultThreads(), [&](size_t n) {
+    const size_t i = table.BuildOrder(n);
+    rows[i].emplace(table.build(i));
+  });
   LakeTable out = table.shape;
   for (size_t i = 0; i < rows.size(); ++i) {
     out.partitions.push_back({table.partitions[i], std::move(*rows[i])});
@@ -98,9 +100,18 @@ LakeTable Materialize(const StreamedTable& table) {
 StreamedTable StreamMonthPartitions(LakeTable shape, size_t count,
                                     const std::function<int64_t(size_t)>& ended_ms,
                                     std::function<void(parquet::Batch&, size_t)> append) {
-  // The rows of each UTC month, in row order (what MonthPartitioner appends them in).
-  std::map<std::pair<int, int>, std::vector<uint32_t>> months;
-  std::vector<uint32_t>* current = nullptr;
+  // The rows of each UTC month as runs of consecutive rows, in row order (what MonthPartitioner
+  // appends them in): one run per month when the rows are sorted, so a million rows cost a
+  // hundred runs, not a million indices.
+  struct Run {
+    size_t begin, end;
+  };
+  struct Month {
+    std::vector<Run> runs;
+    size_t rows = 0;
+  };
+  std::map<std::pair<int, int>, Month> months;
+  Month* current = nullptr;
   int64_t begin_ms = 1, end_ms = 0;
   for (size_t i = 0; i < count; ++i) {
     const int64_t ms = ended_ms(i);
@@ -111,21 +122,25 @@ StreamedTable StreamMonthPartitions(LakeTable shape, size_t count,
                                 : core::DaysFromCivil(day.year, day.month + 1, 1)) *
                86'400'000;
       current = &months[{day.year, day.month}];
+      current->runs.push_back({i, i});
     }
-    current->push_back(static_cast<uint32_t>(i));
+    current->runs.back().end = i + 1;
+    ++current->rows;
   }
   StreamedTable table;
   table.shape = std::move(shape);
-  auto rows = std::make_shared<std::vector<std::vector<uint32_t>>>();
-  for (auto& [month, indices] : months) {
+  auto rows = std::make_shared<std::vector<Month>>();
+  for (auto& [month, runs] : months) {
     table.partitions.push_back(
         {{"year", std::to_string(month.first)}, {"month", std::to_string(month.second)}});
-    rows->push_back(std::move(indices));
+    rows->push_back(std::move(runs));
   }
   table.build = [schema = table.shape.schema, rows, append = std::move(append)](size_t p) {
     parquet::Batch batch(schema);
-    batch.Reserve((*rows)[p].size());
-    for (const uint32_t i : (*rows)[p]) append(batch, i);
+    batch.Reserve((*rows)[p].rows);
+    for (const Run& run : (*rows)[p].runs) {
+      for (size_t i = run.begin; i < run.end; ++i) append(batch, i);
+    }
     return batch;
   };
   return table;

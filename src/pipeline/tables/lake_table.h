@@ -67,6 +67,12 @@ struct StreamedTable {
   LakeTable shape;  // name, schema, partition columns and key; no partitions, not partial
   std::vector<delta::PartitionValues> partitions;  // in publishing order
   std::function<parquet::Batch(size_t)> build;     // the rows of partition i; called concurrently
+  // Build the last partitions first (the inputs of the last rows are ready first); the
+  // partitions are published in their order all the same.
+  bool build_last_first = false;
+
+  // The partition to build `n`th.
+  size_t BuildOrder(size_t n) const { return build_last_first ? partitions.size() - 1 - n : n; }
 };
 
 // Every partition built (in parallel) into one LakeTable.

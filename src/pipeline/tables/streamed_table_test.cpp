@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "delta/snapshot.h"
 #include "pipeline/tables/lake_table.h"
@@ -92,6 +93,50 @@ TEST(StreamedTable, MaterializesToTheMonthPartitions) {
       EXPECT_EQ(ContentFileName(streamed, streamed.partitions[p].rows, {}),
                 ContentFileName(whole, whole.partitions[p].rows, {}));
     }
+  }
+}
+
+// build_last_first changes the order partitions are built in (the newest month is handed out
+// first), nothing that is published: the partitions, rows and files are the usual ones.
+TEST(StreamedTable, BuildingTheLastPartitionsFirstPublishesTheSame) {
+  const std::vector<Row> rows = Rows(true);
+  StreamedTable last_first = Stream(rows);
+  last_first.build_last_first = true;
+  std::vector<size_t> built;
+  std::mutex built_mutex;
+  const auto build = last_first.build;
+  last_first.build = [&](size_t p) {
+    {
+      const std::lock_guard lock(built_mutex);
+      built.push_back(p);
+    }
+    return build(p);
+  };
+  EXPECT_EQ(last_first.BuildOrder(0), 2u);
+  EXPECT_EQ(last_first.BuildOrder(2), 0u);
+
+  storage::MemoryStore usual_lake("usual"), last_first_lake("last-first");
+  std::vector<std::string> problems;
+  const PublishedTable usual = CommitTable(
+      usual_lake,
+      StageStreamedTable(usual_lake, "silver/events", Stream(rows), {}, true, problems));
+  const PublishedTable reversed = CommitTable(
+      last_first_lake,
+      StageStreamedTable(last_first_lake, "silver/events", last_first, {}, true, problems));
+  EXPECT_TRUE(problems.empty());
+  std::sort(built.begin(), built.end());
+  EXPECT_EQ(built, (std::vector<size_t>{0, 1, 2}));  // each once (the order depends on threads)
+  EXPECT_EQ(reversed.rows, usual.rows);
+  EXPECT_EQ(reversed.rewritten, usual.rewritten);
+  EXPECT_EQ(Keys(last_first_lake, "silver/events/year"), Keys(usual_lake, "silver/events/year"));
+
+  const LakeTable materialized = Materialize(last_first);
+  const LakeTable whole = Whole(rows);
+  ASSERT_EQ(materialized.partitions.size(), whole.partitions.size());
+  for (size_t p = 0; p < whole.partitions.size(); ++p) {
+    EXPECT_EQ(materialized.partitions[p].values, whole.partitions[p].values);
+    EXPECT_EQ(ContentFileName(materialized, materialized.partitions[p].rows, {}),
+              ContentFileName(whole, whole.partitions[p].rows, {}));
   }
 }
 
