@@ -9,20 +9,41 @@
 #include "core/lake_paths.h"
 #include "delta/snapshot.h"
 #include "pipeline/tables/read_table.h"
+#include "report/coded_text.h"
+#include "report/gold_files.h"
 
 namespace uw::report {
 
 int32_t Dictionary::Intern(std::string_view key, std::string_view name, std::string_view detail) {
   if (key.empty()) return -1;
-  if (auto it = codes_.find(key); it != codes_.end()) return it->second;
-  const auto code = static_cast<int32_t>(names_.size());
-  codes_.emplace(std::string(key), code);
+  const auto code = static_cast<int32_t>(keys_.Intern(key)) - 1;
+  if (size_t(code) < names_.size()) return code;
   names_.emplace_back(name.empty() ? key : name);
   details_.emplace_back(detail);
   return code;
 }
 
 void MusicPlays::Add(const MusicPlayRow& r) {
+  // Artists, tracks and albums are identified by id (names can collide) and shown by name; a
+  // play without an id falls back to its name so that it is still counted under something.
+  const auto key = [](std::string_view id, std::string_view name) {
+    return id.empty() ? name : id;
+  };
+  MusicCodes c;
+  c.artist = artists.Intern(key(r.artist_id, r.artist_name), r.artist_name);
+  c.track = tracks.Intern(key(r.track_id, r.track_name), r.track_name, r.artist_name);
+  c.album = albums.Intern(key(r.album_id, r.album_name), r.album_name, r.artist_name);
+  c.platform = platforms.Intern(r.platform);
+  c.country = countries.Intern(r.country);
+  c.reason_end = reasons.Intern(r.reason_end);
+  c.sources = source_sets.Intern(r.sources);
+  c.genre = genres.Intern(r.genre);
+  c.mood = moods.Intern(r.mood);
+  c.season = seasons.Intern(r.season);
+  Add(r, c);
+}
+
+void MusicPlays::Add(const MusicPlayRow& r, const MusicCodes& c) {
   local_date.push_back(r.local_date);
   local_hour.push_back(static_cast<int8_t>(r.local_hour));
   local_dow.push_back(static_cast<int8_t>(r.local_dow));
@@ -42,21 +63,24 @@ void MusicPlays::Add(const MusicPlayRow& r) {
   energy.push_back(r.energy);
   valence.push_back(r.valence);
   danceability.push_back(r.danceability);
-  // Artists, tracks and albums are identified by id (names can collide) and shown by name; a
-  // play without an id falls back to its name so that it is still counted under something.
-  const auto key = [](std::string_view id, std::string_view name) {
-    return id.empty() ? name : id;
-  };
-  artist.push_back(artists.Intern(key(r.artist_id, r.artist_name), r.artist_name));
-  track.push_back(tracks.Intern(key(r.track_id, r.track_name), r.track_name, r.artist_name));
-  album.push_back(albums.Intern(key(r.album_id, r.album_name), r.album_name, r.artist_name));
-  platform.push_back(platforms.Intern(r.platform));
-  country.push_back(countries.Intern(r.country));
-  reason_end.push_back(reasons.Intern(r.reason_end));
-  sources.push_back(source_sets.Intern(r.sources));
-  genre.push_back(genres.Intern(r.genre));
-  mood.push_back(moods.Intern(r.mood));
-  season.push_back(seasons.Intern(r.season));
+  artist.push_back(c.artist);
+  track.push_back(c.track);
+  album.push_back(c.album);
+  platform.push_back(c.platform);
+  country.push_back(c.country);
+  reason_end.push_back(c.reason_end);
+  sources.push_back(c.sources);
+  genre.push_back(c.genre);
+  mood.push_back(c.mood);
+  season.push_back(c.season);
+}
+
+void MusicPlays::Reserve(size_t plays) {
+  const auto reserve = [plays](auto&... columns) { (columns.reserve(plays), ...); };
+  reserve(local_date, local_hour, local_dow, started_at_ms, ended_at_ms, ms_played, session_id);
+  reserve(is_stream, is_skip, is_complete, incognito, first_of_artist, has_duration);
+  reserve(has_metadata, has_release_date, completion_pct, energy, valence, danceability);
+  reserve(artist, track, album, platform, country, reason_end, sources, genre, mood, season);
 }
 
 void PodcastPlays::Add(const PodcastPlayRow& r) {
@@ -157,22 +181,7 @@ struct FactPlaysColumns {
         completion(c.Optional("completion_pct")),
         energy(c.Optional("energy")),
         valence(c.Optional("valence")),
-        dance(c.Optional("danceability")),
-        artist_id(c.Optional("artist_id")),
-        artist_name(c.Optional("artist_name")),
-        track_id(c.Optional("track_id")),
-        track_name(c.Optional("track_name")),
-        album_id(c.Optional("album_id")),
-        album_name(c.Optional("album_name")),
-        platform(c.Optional("platform")),
-        country(c.Optional("conn_country")),
-        reason_end(c.Optional("reason_end")),
-        sources(c.Optional("sources")),
-        genre(c.Optional("top_genre")),
-        mood(c.Optional("mood_quadrant")),
-        season(c.Optional("season")),
-        metadata(c.Optional("track_metadata_source")),
-        release_date(c.Optional("release_date")) {}
+        dance(c.Optional("danceability")) {}
 
   // Everything but the fields the filter has already read (date, ms_played, incognito).
   void Read(size_t i, MusicPlayRow& r) const {
@@ -190,45 +199,127 @@ struct FactPlaysColumns {
     r.energy = Number(energy, i);
     r.valence = Number(valence, i);
     r.danceability = Number(dance, i);
-    r.artist_id = Text(artist_id, i);
-    r.artist_name = Text(artist_name, i);
-    r.track_id = Text(track_id, i);
-    r.track_name = Text(track_name, i);
-    r.album_id = Text(album_id, i);
-    r.album_name = Text(album_name, i);
-    r.platform = Text(platform, i);
-    r.country = Text(country, i);
-    r.reason_end = Text(reason_end, i);
-    r.sources = Text(sources, i);
-    r.genre = Text(genre, i);
-    r.mood = Text(mood, i);
-    r.season = Text(season, i);
-    r.has_metadata = !Text(metadata, i).empty();
-    r.has_release_date = !Text(release_date, i).empty();
   }
 
   const parquet::ColumnVector &date, &ms, &incognito, &hour, &dow, &started, &ended;
   const parquet::ColumnVector *duration, *tz, *session, *stream, *skip, *complete, *first;
   const parquet::ColumnVector *completion, *energy, *valence, *dance;
-  const parquet::ColumnVector *artist_id, *artist_name, *track_id, *track_name, *album_id,
-      *album_name;
-  const parquet::ColumnVector *platform, *country, *reason_end, *sources, *genre, *mood, *season;
-  const parquet::ColumnVector *metadata, *release_date;
 };
 
-void CountZone(std::map<std::string, int64_t, std::less<>>& zones, std::string_view zone) {
-  auto it = zones.find(zone);
-  if (it == zones.end()) it = zones.emplace(std::string(zone), 0).first;
-  ++it->second;
-}
+// The text columns of a fact_plays batch and, per column and dictionary, the code each distinct
+// string got (coded_text.h): the same codes, in the same first-seen order, as MusicPlays::Add
+// interning every row's strings.
+class FactPlaysText {
+ public:
+  explicit FactPlaysText(const Columns& c)
+      : artist_id_(c.Optional("artist_id")),
+        artist_name_(c.Optional("artist_name")),
+        track_id_(c.Optional("track_id")),
+        track_name_(c.Optional("track_name")),
+        album_id_(c.Optional("album_id")),
+        album_name_(c.Optional("album_name")),
+        platform_(c.Optional("platform")),
+        country_(c.Optional("conn_country")),
+        reason_end_(c.Optional("reason_end")),
+        sources_(c.Optional("sources")),
+        genre_(c.Optional("top_genre")),
+        mood_(c.Optional("mood_quadrant")),
+        season_(c.Optional("season")),
+        metadata_(c.Optional("track_metadata_source")),
+        release_date_(c.Optional("release_date")) {}
+
+  void Read(size_t i, MusicPlays& m, MusicPlayRow& r, MusicCodes& codes) {
+    codes.artist =
+        Keyed(m.artists, artist_by_id_, artist_by_name_, artist_id_, artist_name_, nullptr, i);
+    codes.track =
+        Keyed(m.tracks, track_by_id_, track_by_name_, track_id_, track_name_, &artist_name_, i);
+    codes.album =
+        Keyed(m.albums, album_by_id_, album_by_name_, album_id_, album_name_, &artist_name_, i);
+    codes.platform = Plain(m.platforms, platform_memo_, platform_, i);
+    codes.country = Plain(m.countries, country_memo_, country_, i);
+    codes.reason_end = Plain(m.reasons, reason_memo_, reason_end_, i);
+    codes.sources = Plain(m.source_sets, sources_memo_, sources_, i);
+    codes.genre = Plain(m.genres, genre_memo_, genre_, i);
+    codes.mood = Plain(m.moods, mood_memo_, mood_, i);
+    codes.season = Plain(m.seasons, season_memo_, season_, i);
+    r.has_metadata = Present(metadata_memo_, metadata_, i);
+    r.has_release_date = Present(release_memo_, release_date_, i);
+  }
+
+ private:
+  static constexpr int32_t kNoId = -2;
+
+  // The code of an artist, track or album: by id, or by name for a play without an id (as
+  // MusicPlays::Add); `detail` is the artist shown beside a track or album.
+  static int32_t Keyed(Dictionary& dict, SlotMemo& by_id, SlotMemo& by_name, const TextColumn& id,
+                       const TextColumn& name, const TextColumn* detail, size_t i) {
+    const auto detail_of = [&] { return detail ? detail->Get(i) : std::string_view(); };
+    const int32_t code = by_id.Get(id, i, [&] {
+      const std::string_view key = id.Get(i);
+      return key.empty() ? kNoId : dict.Intern(key, name.Get(i), detail_of());
+    });
+    if (code != kNoId) return code;
+    return by_name.Get(name, i, [&] {
+      const std::string_view key = name.Get(i);
+      return dict.Intern(key, key, detail_of());
+    });
+  }
+  static int32_t Plain(Dictionary& dict, SlotMemo& memo, const TextColumn& column, size_t i) {
+    return memo.Get(column, i, [&] { return dict.Intern(column.Get(i)); });
+  }
+  static bool Present(SlotMemo& memo, const TextColumn& column, size_t i) {
+    return memo.Get(column, i, [&] { return int32_t(!column.Get(i).empty()); }) != 0;
+  }
+
+  TextColumn artist_id_, artist_name_, track_id_, track_name_, album_id_, album_name_;
+  TextColumn platform_, country_, reason_end_, sources_, genre_, mood_, season_;
+  TextColumn metadata_, release_date_;
+  SlotMemo artist_by_id_, artist_by_name_, track_by_id_, track_by_name_, album_by_id_,
+      album_by_name_;
+  SlotMemo platform_memo_, country_memo_, reason_memo_, sources_memo_, genre_memo_, mood_memo_,
+      season_memo_;
+  SlotMemo metadata_memo_, release_memo_;
+};
+
+// Plays per zone of one batch: per code for a coded column, per string otherwise.
+class ZoneTally {
+ public:
+  explicit ZoneTally(const parquet::ColumnVector* tz) : tz_(tz) {}
+  void Count(size_t i, ZoneCounts& zones) {
+    if (!tz_.coded()) return CountZone(zones, tz_.Get(i));
+    const size_t slot = tz_.Slot(i);
+    if (slot >= counts_.size()) counts_.resize(slot + 1, {0, 0});
+    if (counts_[slot].first++ == 0) counts_[slot].second = i;
+  }
+  // Adds the counts per code to `zones` (each under its first row's string).
+  void Flush(ZoneCounts& zones) const {
+    for (const auto& [plays, row] : counts_) {
+      if (plays == 0) continue;
+      auto it = zones.find(tz_.Get(row));
+      if (it == zones.end()) it = zones.emplace(std::string(tz_.Get(row)), 0).first;
+      it->second += plays;
+    }
+  }
+
+ private:
+  static void CountZone(ZoneCounts& zones, std::string_view zone) {
+    auto it = zones.find(zone);
+    if (it == zones.end()) it = zones.emplace(std::string(zone), 0).first;
+    ++it->second;
+  }
+  TextColumn tz_;
+  std::vector<std::pair<int64_t, size_t>> counts_;  // per slot: plays, first row
+};
 
 }  // namespace
 
-void AddFactPlays(const parquet::Batch& batch, ReportData& data) {
+void AddFactPlays(const parquet::Batch& batch, ReportData& data, ZoneCounts& zones) {
   const Columns columns(batch, "fact_plays");
   const FactPlaysColumns c(columns);
-  std::map<std::string, int64_t, std::less<>> zones;
+  FactPlaysText text(columns);
+  ZoneTally tally(c.tz);
   MusicPlayRow r;
+  MusicCodes codes;
   for (size_t i = 0; i < batch.num_rows(); ++i) {
     r.local_date = c.date.GetInt32(i);
     if (!data.period.Contains(r.local_date)) continue;
@@ -236,13 +327,25 @@ void AddFactPlays(const parquet::Batch& batch, ReportData& data) {
     r.incognito = c.incognito.GetBool(i);
     if (!KeepPlay(r.ms_played, r.incognito, data.include_incognito, false, data.excluded)) continue;
     c.Read(i, r);
-    data.music.Add(r);
-    if (c.tz) CountZone(zones, Text(c.tz, i));
+    text.Read(i, data.music, r, codes);
+    data.music.Add(r, codes);
+    if (c.tz) tally.Count(i, zones);
   }
+  tally.Flush(zones);
+}
+
+void AddFactPlays(const parquet::Batch& batch, ReportData& data) {
+  ZoneCounts zones;
+  AddFactPlays(batch, data, zones);
+  data.local_tz = MostPlayedZone(zones, std::move(data.local_tz));
+}
+
+std::string MostPlayedZone(const ZoneCounts& zones, std::string fallback) {
   int64_t best = 0;
   for (const auto& [zone, plays] : zones) {
-    if (plays > best) best = plays, data.local_tz = zone;
+    if (plays > best) best = plays, fallback = zone;
   }
+  return fallback;
 }
 
 void AddFactPodcastPlays(const parquet::Batch& batch, ReportData& data) {
@@ -293,14 +396,15 @@ std::vector<delta::PartitionValues> MonthsOf(const Period& period) {
   return months;
 }
 
-parquet::Batch ReadFacts(const storage::ObjectStore& lake, std::string_view table,
-                         const Period& period, const std::vector<std::string>& wanted) {
+// The gold files of `table` that can hold plays of `period`.
+GoldFiles FactFiles(const storage::ObjectStore& lake, std::string_view table, const Period& period,
+                    const std::vector<std::string>& wanted) {
   const std::string root = lake::GoldTable(table);
-  // Columns a gold table of an older version lacks are not read (the reader keeps only the
-  // snapshot's columns) and read as null in AddFactPlays, not as errors.
+  // Columns a gold table of an older version lacks are not read (only the snapshot's columns
+  // are) and read as null in AddFactPlays, not as errors.
   const bool bounded = period.bounded() && period.to_day != std::numeric_limits<int32_t>::max();
-  return bounded ? tables::ReadPartitions(lake, root, MonthsOf(period), wanted)
-                 : tables::ReadTable(lake, root, wanted);
+  const auto months = bounded ? MonthsOf(period) : std::vector<delta::PartitionValues>{};
+  return OpenGoldFiles(lake, root, wanted, bounded ? &months : nullptr);
 }
 
 void CountGenres(const storage::ObjectStore& lake, ReportData& data) {
@@ -325,9 +429,14 @@ ReportData LoadReportData(const storage::ObjectStore& lake, const Period& period
   ReportData data;
   data.period = period;
   data.include_incognito = include_incognito;
-  AddFactPlays(ReadFacts(lake, "fact_plays", period, kMusicColumns), data);
+  const GoldFiles plays = FactFiles(lake, "fact_plays", period, kMusicColumns);
+  data.music.Reserve(size_t(plays.num_rows()));  // at most: some are filtered out
+  ZoneCounts zones;
+  for (size_t i = 0; i < plays.batches(); ++i) AddFactPlays(plays.Read(i), data, zones);
+  data.local_tz = MostPlayedZone(zones, std::move(data.local_tz));
   if (HasTable(lake, lake::GoldTable("fact_podcast_plays"))) {
-    AddFactPodcastPlays(ReadFacts(lake, "fact_podcast_plays", period, kPodcastColumns), data);
+    const GoldFiles podcasts = FactFiles(lake, "fact_podcast_plays", period, kPodcastColumns);
+    for (size_t i = 0; i < podcasts.batches(); ++i) AddFactPodcastPlays(podcasts.Read(i), data);
   }
   CountGenres(lake, data);
   return data;

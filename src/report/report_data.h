@@ -6,12 +6,13 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "parquet/batch.h"
+#include "parquet/string_table.h"
 #include "storage/object_store.h"
 
 namespace uw::report {
@@ -39,11 +40,9 @@ class Dictionary {
   const std::string& detail(int32_t code) const { return details_[code]; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> codes_;
+  // The keys, each code's at code + 1 (the table's code 0 is ""): an open-addressing index over
+  // one buffer, cheaper per lookup than a node-based map of strings.
+  parquet::StringTable keys_;
   std::vector<std::string> names_, details_;
 };
 
@@ -65,6 +64,12 @@ struct MusicPlayRow {
   int64_t session_id = 0;
 };
 
+// A music play's codes in the dictionaries of MusicPlays (-1: null).
+struct MusicCodes {
+  int32_t artist = -1, track = -1, album = -1, platform = -1, country = -1, reason_end = -1,
+          sources = -1, genre = -1, mood = -1, season = -1;
+};
+
 // Music plays, column by column (index = play).
 struct MusicPlays {
   std::vector<int32_t> local_date;
@@ -78,7 +83,14 @@ struct MusicPlays {
   Dictionary artists, tracks, albums, platforms, countries, reasons, source_sets, genres, moods,
       seasons;
 
+  // Interns the row's strings and adds the play.
   void Add(const MusicPlayRow& row);
+  // Adds the play with text already interned in this object's dictionaries (the row's strings
+  // are not read).
+  void Add(const MusicPlayRow& row, const MusicCodes& codes);
+  // Room for `plays` plays in every column, so that a million plays are not copied as the
+  // columns grow.
+  void Reserve(size_t plays);
   size_t size() const { return ms_played.size(); }
 };
 
@@ -123,9 +135,18 @@ struct ReportData {
 bool KeepPlay(int64_t ms_played, bool incognito, bool include_incognito, bool podcast,
               Exclusions& excluded);
 
-// Adds the rows of a gold fact_plays batch that fall in `data.period` and count (KeepPlay).
+// Counted plays per local_tz ("" for null), over every batch added.
+using ZoneCounts = std::map<std::string, int64_t, std::less<>>;
+
+// Adds the rows of a gold fact_plays batch that fall in `data.period` and count (KeepPlay), and
+// sets data.local_tz to the zone of most of them (the first by name on a tie).
 // Missing optional columns read as null. Throws Error(kCorrupt) when a required column is absent.
 void AddFactPlays(const parquet::Batch& batch, ReportData& data);
+// The same for one of several batches of a table: adds their zones to `zones` and leaves
+// data.local_tz alone (MostPlayedZone, once every batch is in).
+void AddFactPlays(const parquet::Batch& batch, ReportData& data, ZoneCounts& zones);
+// The zone of most plays, the first by name on a tie; `fallback` when there are none.
+std::string MostPlayedZone(const ZoneCounts& zones, std::string fallback);
 // The same for a gold fact_podcast_plays batch.
 void AddFactPodcastPlays(const parquet::Batch& batch, ReportData& data);
 

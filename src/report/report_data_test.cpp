@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "core/civil_time.h"
 #include "core/error.h"
 #include "core/lake_paths.h"
@@ -142,6 +144,102 @@ TEST(ReportData, ReadsThePeriodsPartitionsFromTheLake) {
 
   const ReportData all = LoadReportData(lake, Period{}, true);
   EXPECT_EQ(all.music.size(), 3u);
+}
+
+// Text columns as plain strings or as codes of a shared StringTable (what the reader returns for
+// a dictionary-encoded chunk); nullopt is null.
+using Texts = std::vector<std::optional<std::string>>;
+
+parquet::ColumnVector TextColumn(const Texts& texts, bool coded) {
+  parquet::ColumnVector column(ColumnType::kString);
+  if (!coded) {
+    for (const auto& t : texts) t ? column.AppendString(*t) : column.AppendNull();
+    return column;
+  }
+  auto table = std::make_shared<parquet::StringTable>();
+  table->Add("unused");  // codes need not start at the first string
+  std::vector<uint32_t> codes;
+  std::vector<uint8_t> valid;
+  for (const auto& t : texts) {
+    valid.push_back(t.has_value());
+    if (t) codes.push_back(table->Intern(*t));
+  }
+  column.AppendCodes(table, codes.data(), valid.data(), texts.size());
+  return column;
+}
+
+// Plays whose artists and tracks come by id, by name when the id is missing, and whose ids and
+// names collide, with the zone and platform of each.
+parquet::Batch TextSample(bool coded) {
+  const Texts artist_id = {"a1", "", "a1", std::nullopt, "B", "a2", "a2"};
+  const Texts artist_name = {"A", "B", "A renamed", "B", "Bee", std::nullopt, "Two"};
+  const Texts track_id = {"t1", "", "t1", "", "t3", std::nullopt, "t1"};
+  const Texts track_name = {"T1", "T2", "T1", "T2", "T3", "T4", "T1"};
+  const Texts platform = {"ios", std::nullopt, "ios", "web", "web", "", "ios"};
+  const Texts zone = {"Europe/Berlin", "UTC",           "UTC",          std::nullopt,
+                      "UTC",           "Europe/Berlin", "Europe/Berlin"};
+  parquet::Batch numbers(FactSchema());
+  for (size_t i = 0; i < artist_id.size(); ++i) AddRow(numbers, Day(2024, 1, 1), 1000, false, "");
+  const parquet::Schema schema = FactSchema();
+  std::vector<parquet::Field> fields(schema.fields().begin(), schema.fields().end());
+  std::vector<parquet::ColumnVector> columns;
+  for (size_t c = 0; c < fields.size(); ++c) {
+    if (fields[c].name == "artist_name") continue;
+    columns.push_back(numbers.column(c));
+  }
+  std::erase_if(fields, [](const parquet::Field& f) { return f.name == "artist_name"; });
+  for (const auto& [name, texts] :
+       std::vector<std::pair<std::string, Texts>>{{"artist_id", artist_id},
+                                                  {"artist_name", artist_name},
+                                                  {"track_id", track_id},
+                                                  {"track_name", track_name},
+                                                  {"platform", platform},
+                                                  {"local_tz", zone}}) {
+    fields.push_back({name, ColumnType::kString, true});
+    columns.push_back(TextColumn(texts, coded));
+  }
+  return parquet::Batch(parquet::Schema(std::move(fields)), std::move(columns));
+}
+
+TEST(ReportData, CodedTextGetsTheCodesAndNamesOfPlainText) {
+  ReportData plain, coded;
+  AddFactPlays(TextSample(false), plain);
+  AddFactPlays(TextSample(true), coded);
+  ASSERT_EQ(plain.music.size(), 7u);
+  // By id; by name without one; an id equal to a name is the same key.
+  EXPECT_EQ(plain.music.artist, (std::vector<int32_t>{0, 1, 0, 1, 1, 2, 2}));
+  EXPECT_EQ(plain.music.artists.name(0), "A");   // the first name seen
+  EXPECT_EQ(plain.music.artists.name(2), "a2");  // no name: the id
+  EXPECT_EQ(plain.music.platform, (std::vector<int32_t>{0, -1, 0, 1, 1, -1, 0}));
+  EXPECT_EQ(plain.local_tz, "Europe/Berlin");
+
+  const MusicPlays &p = plain.music, &c = coded.music;
+  EXPECT_EQ(c.artist, p.artist);
+  EXPECT_EQ(c.track, p.track);
+  EXPECT_EQ(c.platform, p.platform);
+  ASSERT_EQ(c.artists.size(), p.artists.size());
+  for (int32_t a = 0; a < int32_t(p.artists.size()); ++a)
+    EXPECT_EQ(c.artists.name(a), p.artists.name(a));
+  ASSERT_EQ(c.tracks.size(), p.tracks.size());
+  for (int32_t t = 0; t < int32_t(p.tracks.size()); ++t) {
+    EXPECT_EQ(c.tracks.name(t), p.tracks.name(t));
+    EXPECT_EQ(c.tracks.detail(t), p.tracks.detail(t));
+  }
+  EXPECT_EQ(coded.local_tz, plain.local_tz);
+}
+
+TEST(ReportData, ZonesAddUpOverBatches) {
+  // Europe/Berlin and UTC tie in each batch; the counts add up, and the tie goes by name.
+  ReportData data;
+  ZoneCounts zones;
+  AddFactPlays(TextSample(true), data, zones);
+  AddFactPlays(TextSample(false), data, zones);
+  EXPECT_EQ(data.local_tz, "");  // left alone until every batch is in
+  EXPECT_EQ(zones.at("Europe/Berlin"), 6);
+  EXPECT_EQ(zones.at("UTC"), 6);
+  EXPECT_EQ(zones.at(""), 2);
+  EXPECT_EQ(MostPlayedZone(zones, "none"), "Europe/Berlin");  // a tie: the first by name
+  EXPECT_EQ(MostPlayedZone({}, "none"), "none");
 }
 
 }  // namespace

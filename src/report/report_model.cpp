@@ -12,8 +12,13 @@ namespace uw::report {
 namespace detail {
 
 int32_t MonthIndex(int32_t day) {
+  // Plays come month by month (gold files) and in time order within one, so most calls ask for
+  // the day of the call before: the last answer saves converting a million days several times.
+  thread_local int32_t last_day = 0, last_month = -1;
+  if (day == last_day && last_month >= 0) return last_month;
   const core::CivilDate d = core::CivilFromDays(day);
-  return d.year * 12 + d.month - 1;
+  last_day = day, last_month = d.year * 12 + d.month - 1;
+  return last_month;
 }
 
 std::string MonthLabel(int32_t month_index) {
@@ -30,7 +35,10 @@ int32_t MonthsBefore(int32_t day, int months) {
       std::min<int64_t>(core::DaysFromCivil(year, month, d.day), month_end));
 }
 
-int YearOf(int32_t day) { return core::CivilFromDays(day).year; }
+int YearOf(int32_t day) {
+  const int32_t month = MonthIndex(day);
+  return month >= 0 ? month / 12 : core::CivilFromDays(day).year;
+}
 
 MonthSeries MonthAxis(int32_t first_date, int32_t last_date) {
   MonthSeries axis;
@@ -77,14 +85,23 @@ std::vector<std::pair<std::string, int64_t>> SumsBy(const Dictionary& dict,
 
 namespace {
 
-// Distinct values per group: pairs (group, value) sorted and counted once each.
-std::vector<int64_t> DistinctPerGroup(std::vector<std::pair<int32_t, int32_t>> pairs,
-                                      size_t groups) {
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+// Distinct values per group, rows given group by group (`rows`, with group g at
+// rows[start[g]..start[g + 1])): a value counts for a group the first time it is seen there, so
+// one mark per value replaces sorting a pair per row. Negative values (null codes) never count.
+template <typename ValueOf>
+std::vector<int64_t> DistinctPerGroup(const std::vector<uint32_t>& rows,
+                                      const std::vector<uint32_t>& start, size_t values,
+                                      ValueOf value_of) {
+  const size_t groups = start.size() - 1;
   std::vector<int64_t> out(groups, 0);
-  for (const auto& [group, value] : pairs) {
-    if (value >= 0) ++out[group];
+  std::vector<int32_t> seen_in(values, -1);  // the last group that saw the value
+  for (size_t g = 0; g < groups; ++g) {
+    for (uint32_t at = start[g]; at < start[g + 1]; ++at) {
+      const int64_t v = value_of(rows[at]);
+      if (v < 0 || seen_in[v] == int32_t(g)) continue;
+      seen_in[v] = int32_t(g);
+      ++out[g];
+    }
   }
   return out;
 }
@@ -93,20 +110,32 @@ std::vector<int64_t> DistinctPerGroup(std::vector<std::pair<int32_t, int32_t>> p
 template <typename GroupOf>
 std::vector<Totals> GroupTotals(const MusicPlays& m, size_t groups, GroupOf group_of) {
   std::vector<Totals> out(groups);
-  std::vector<std::pair<int32_t, int32_t>> artists, tracks, days;
-  artists.reserve(m.size()), tracks.reserve(m.size()), days.reserve(m.size());
+  std::vector<int32_t> group(m.size());
+  std::vector<uint32_t> start(groups + 1, 0);
+  int32_t first_day = 0, last_day = -1;  // of the days counted (dates from 1970 on)
   for (size_t i = 0; i < m.size(); ++i) {
     const int32_t g = group_of(i);
+    group[i] = g;
+    ++start[g + 1];
     out[g].ms_played += m.ms_played[i];
     ++out[g].plays;
     out[g].streams += m.is_stream[i];
-    artists.emplace_back(g, m.artist[i]);
-    tracks.emplace_back(g, m.track[i]);
-    days.emplace_back(g, m.local_date[i]);
+    const int32_t day = m.local_date[i];
+    if (day >= 0 && (last_day < first_day || day < first_day)) first_day = day;
+    if (day >= 0 && day > last_day) last_day = day;
   }
-  const auto a = DistinctPerGroup(std::move(artists), groups);
-  const auto t = DistinctPerGroup(std::move(tracks), groups);
-  const auto d = DistinctPerGroup(std::move(days), groups);
+  // The rows group by group (a counting sort, stable).
+  for (size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
+  std::vector<uint32_t> rows(m.size()), next(start.begin(), start.end() - 1);
+  for (size_t i = 0; i < m.size(); ++i) rows[next[group[i]]++] = uint32_t(i);
+  const auto a = DistinctPerGroup(rows, start, m.artists.size(),
+                                  [&](uint32_t i) { return int64_t(m.artist[i]); });
+  const auto t = DistinctPerGroup(rows, start, m.tracks.size(),
+                                  [&](uint32_t i) { return int64_t(m.track[i]); });
+  const size_t days = last_day >= first_day ? size_t(last_day - first_day + 1) : 0;
+  const auto d = DistinctPerGroup(rows, start, days, [&](uint32_t i) {
+    return m.local_date[i] < 0 ? int64_t(-1) : int64_t(m.local_date[i] - first_day);
+  });
   for (size_t g = 0; g < groups; ++g)
     out[g].artists = a[g], out[g].tracks = t[g], out[g].days = d[g];
   return out;

@@ -56,6 +56,24 @@ TEST(ReportModel, OverviewCountsMinutesPlaysStreamsAndDistincts) {
   EXPECT_EQ(m.series[1].totals.ms_played, 4 * 60000);
 }
 
+TEST(ReportModel, DistinctsAreCountedPerYearWhateverTheOrderOfPlays) {
+  // Years interleaved; A in both years, B only in 2024, one day twice in 2023.
+  const int32_t a = Day(2023, 5, 1), b = Day(2024, 5, 2), c = Day(2023, 7, 1);
+  const ReportModel m =
+      BuildModel(Data({Play("A", b, 10, 3), Play("A", a, 10, 3), Play("B", b, 11, 3),
+                       Play("A", a, 12, 3), Play("A", c, 12, 3), Play("B", b, 12, 3)}));
+  EXPECT_EQ(m.totals.artists, 2);
+  EXPECT_EQ(m.totals.tracks, 2);
+  EXPECT_EQ(m.totals.days, 3);
+  ASSERT_EQ(m.series.size(), 2u);
+  EXPECT_EQ(m.series[0].totals.artists, 1);  // 2023: A
+  EXPECT_EQ(m.series[0].totals.days, 2);
+  EXPECT_EQ(m.series[0].totals.plays, 3);
+  EXPECT_EQ(m.series[1].totals.artists, 2);  // 2024: A and B
+  EXPECT_EQ(m.series[1].totals.tracks, 2);
+  EXPECT_EQ(m.series[1].totals.days, 1);
+}
+
 TEST(ReportModel, OneYearIsShownByMonth) {
   const ReportModel m =
       BuildModel(Data({Play("A", Day(2024, 1, 5), 10, 3), Play("A", Day(2024, 3, 5), 10, 3)}));
