@@ -2,6 +2,7 @@
 // from an in-memory one, in its documented order, and the same again on a second read.
 #include "pipeline/silver/bronze_reader.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -69,6 +70,56 @@ TEST(BronzeReader, LocalAndMemoryLakesReadTheSame) {
                                return std::tie(x.bronze_file, x.record_index) <
                                       std::tie(y.bronze_file, y.record_index);
                              }));
+}
+
+// Strings equal to the previous kept row's are copied from it rather than interned again: a
+// value that returns after a null, a changed value, "" and rows skipped in between must all read
+// back as written.
+TEST(BronzeReader, RepeatedAndMissingStringsReadBackAsWritten) {
+  testing::TempDir dir;
+  const auto record = [](int second, std::string_view rest) {
+    return fmt::format(R"({{"ts":"2021-03-04T05:06:{:02d}Z","ms_played":1000,{}}})", second, rest);
+  };
+  const std::string json =
+      "[" +
+      record(1, R"("platform":"ios","conn_country":"DE","master_metadata_track_name":"A",)"
+                R"("master_metadata_album_album_name":"X","reason_start":"clickrow",)"
+                R"("spotify_track_uri":"spotify:track:1")") +
+      "," +
+      record(2, R"("platform":"ios","conn_country":null,"master_metadata_track_name":"A",)"
+                R"("master_metadata_album_album_name":"Y","spotify_track_uri":"spotify:track:1")") +
+      "," + record(3, R"("platform":"web","conn_country":"FR")") + "," +
+      record(4, R"("platform":"web","ms_played":"x","spotify_track_uri":"spotify:track:9")") +
+      "," +
+      record(5, R"("platform":"ios","conn_country":"DE","master_metadata_track_name":"B",)"
+                R"("master_metadata_album_album_name":"Y","reason_start":"",)"
+                R"("spotify_track_uri":"spotify:track:2")") +
+      "," +
+      record(6, R"("platform":"android","conn_country":"DE","master_metadata_track_name":"B",)"
+                R"("master_metadata_album_album_name":"Y","reason_start":"clickrow",)"
+                R"("spotify_track_uri":"spotify:track:2")") +
+      "]";
+  uw::testing::WriteFile(dir / "export/Streaming_History_Audio_2021.json", json);
+  storage::MemoryStore lake("bronze-reader-repeats");
+  bronze::ImportExports(lake, {dir / "export"}, bronze::ImportOptions{});
+
+  const BronzePlays b = ReadBronzePlays(lake);
+  EXPECT_EQ(b.extended_counts.rejected_records, 1u);
+  EXPECT_EQ(b.extended_counts.no_identity_records, 1u);
+  using Row = std::tuple<std::string, std::string, std::string, std::string, std::string,
+                         std::string, uint64_t>;
+  std::vector<Row> rows;
+  for (const PlayRecord& p : b.extended) {
+    rows.emplace_back(p.platform_raw, p.conn_country, p.track_name, p.album_name, p.reason_start,
+                      p.track_uri, p.record_index);
+  }
+  const std::vector<Row> expected = {
+      {"ios", "DE", "A", "X", "clickrow", "spotify:track:1", 0},
+      {"ios", "", "A", "Y", "", "spotify:track:1", 1},
+      {"ios", "DE", "B", "Y", "", "spotify:track:2", 4},
+      {"android", "DE", "B", "Y", "clickrow", "spotify:track:2", 5},
+  };
+  EXPECT_EQ(rows, expected);
 }
 
 }  // namespace

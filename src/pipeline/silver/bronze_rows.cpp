@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "sources/spotify_export/json_fields.h"
 #include "sources/spotify_export/record_validator.h"
 
 namespace uw::silver {
@@ -94,11 +95,18 @@ BronzeRow FromAccount(const se::AccountRecord& r) {
 }
 
 // Visits the file's records; keeps the identified ones as rows (strings pending in `interner`),
-// then interns every pending string at once.
+// then interns every pending string at once. Consecutive plays mostly share their platform,
+// country, reasons and often their album and artist, and most records leave half their fields
+// null: a field equal to the previous row's is copied from it and an empty one stays "", so
+// neither is hashed and looked up.
 template <typename Record, size_t N, typename ForEach, typename Make>
 void ReadRows(Text key, ForEach&& for_each, Make&& make, const TextField<Record> (&fields)[N],
-              TextInterner& interner, BronzeRows& rows, SourceCounts& counts) {
+              TextInterner& interner, std::vector<RowTexts>& row_texts, BronzeRows& rows,
+              SourceCounts& counts) {
+  static_assert(N <= 16, "RowTexts holds 16 bits");
   const size_t first = rows.size();
+  std::string_view previous[N] = {};  // the previous row's strings, in the parsed document
+  row_texts.clear();
   for_each([&](uint64_t i, const Record* r, std::string_view) {
     if (!r) return void(++counts.rejected_records);
     if (r->content_type == se::ContentType::kUnidentifiable) {
@@ -108,11 +116,31 @@ void ReadRows(Text key, ForEach&& for_each, Make&& make, const TextField<Record>
     row.bronze_file = key;
     row.record_index = static_cast<uint32_t>(i);
     ++counts.records;
-    for (const auto& f : fields) interner.Submit((r->*f.from).value_or(std::string_view()));
+    RowTexts& t = row_texts.emplace_back();
+    for (size_t k = 0; k < N; ++k) {
+      const std::string_view s = (r->*fields[k].from).value_or(std::string_view());
+      if (s.empty()) {
+        previous[k] = s;
+      } else if (se::SameKey(s, previous[k])) {  // inline, no memcmp call per field
+        t.same |= uint16_t(1u << k);
+      } else {
+        previous[k] = s;
+        t.submitted |= uint16_t(1u << k);
+        interner.Submit(s);
+      }
+    }
   });
   const std::vector<Text>& texts = interner.Drain();
+  size_t next = 0;
   for (size_t i = first; i < rows.size(); ++i) {
-    std::copy_n(texts.begin() + static_cast<ptrdiff_t>((i - first) * N), N, rows[i].texts);
+    const RowTexts t = row_texts[i - first];
+    for (size_t k = 0; k < N; ++k) {
+      if (t.submitted & (1u << k)) {
+        rows[i].texts[k] = texts[next++];
+      } else if (t.same & (1u << k)) {
+        rows[i].texts[k] = rows[i - 1].texts[k];  // i > first: the first row has no "same"
+      }
+    }
   }
   interner.Clear();
 }
@@ -166,7 +194,7 @@ void RowMaker::ExtendedFile(Text key, simdjson::dom::array records, bool video_f
   const size_t first = rows.size();
   ReadRows(
       key, [&](auto&& visit) { se::ForEachExtendedRecord(records, video_file, visit); },
-      FromExtended, kExtendedTexts, interner_, rows, counts);
+      FromExtended, kExtendedTexts, interner_, row_texts_, rows, counts);
   for (size_t i = first; i < rows.size(); ++i) {
     rows[i].texts[kPlatform] = Platform(rows[i].texts[kPlatformRaw]);
   }
@@ -176,7 +204,7 @@ void RowMaker::AccountFile(Text key, simdjson::dom::array records, BronzeRows& r
                            SourceCounts& counts) {
   ReadRows(
       key, [&](auto&& visit) { se::ForEachAccountRecord(records, visit); }, FromAccount,
-      kAccountTexts, interner_, rows, counts);
+      kAccountTexts, interner_, row_texts_, rows, counts);
 }
 
 void RowMaker::ApiItems(Text key, simdjson::dom::array items, std::vector<PlayRecord>& plays,

@@ -38,6 +38,12 @@ struct BronzeRow {
 // A file's rows, in memory returned to the system as soon as they are merged into plays.
 using BronzeRows = std::vector<BronzeRow, core::PageAllocator<BronzeRow>>;
 
+// Which of a row's string fields went to the interner (bit k: texts[k]); the others are "" or,
+// when their bit is set in `same`, equal to the previous row's (bronze_rows.cpp, ReadRows).
+struct RowTexts {
+  uint16_t submitted = 0, same = 0;
+};
+
 class RowMaker {
  public:
   // Appends the identified records of an extended-history or account-data file to `rows` and
@@ -56,6 +62,7 @@ class RowMaker {
   Text Platform(Text raw);
 
   TextInterner interner_;
+  std::vector<RowTexts> row_texts_;  // one file's, reused
   std::unordered_map<uint32_t, Text> platforms_;
   Text last_raw_, last_platform_;
 };

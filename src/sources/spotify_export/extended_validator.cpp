@@ -6,9 +6,9 @@
 #include <array>
 #include <bit>
 
-#include "core/civil_time.h"
 #include "sources/spotify_export/json_fields.h"
 #include "sources/spotify_export/record_validator.h"
+#include "sources/spotify_export/utc_millis_parser.h"
 
 namespace uw::spotify_export {
 namespace {
@@ -99,7 +99,10 @@ constexpr uint32_t kStoredFields = MaskOf([](const FieldSpec& f) {
 bool ReadTs(simdjson::dom::element value, ExtendedRecord& r) {
   std::string_view ts;
   if (value.get(ts)) return false;
-  const auto ms = core::ParseIsoUtcMillis(ts);
+  // One per thread keeps the validators thread safe; its memory of the last day is what saves
+  // re-reading the date of every record (a file's plays are in time order).
+  thread_local UtcMillisParser parser;
+  const auto ms = parser.Parse(ts);
   if (!ms) return false;
   r.ended_at_ms = *ms;
   return true;
