@@ -115,6 +115,64 @@ TEST(CodedStrings, InvalidUtf8InTheDictionaryIsRefused) {
   EXPECT_THROW(WriteParquet(batch), Error);
 }
 
+// Values that are valid UTF-8 beyond ASCII are written; a bad byte anywhere in a value (in the
+// first 8-byte word, a later one, or the tail) is refused, coded or not, dictionary or PLAIN.
+TEST(CodedStrings, Utf8IsCheckedPastAsciiAtEveryOffset) {
+  const std::string good[] = {"café", "naïve long enough to span words", "日本語のテキスト", "a"};
+  for (const bool dictionary : {true, false}) {
+    WriterOptions options;
+    options.dictionary = dictionary;
+    Batch ok(kSchema);
+    for (const std::string& value : good) {
+      ok.column(0).AppendString(value);
+      ok.column(1).AppendString(value);
+    }
+    EXPECT_EQ(Difference(ok, FileReader::OpenBytes(WriteParquet(ok, options)).Read()), "");
+    for (const size_t at : {0u, 5u, 8u, 13u, 20u}) {
+      std::string bad(21, 'x');
+      bad[at] = '\xff';
+      Batch batch(kSchema);
+      batch.column(0).AppendString("fine");
+      batch.column(1).AppendString(bad);
+      EXPECT_THROW(WriteParquet(batch, options), Error) << at << " " << dictionary;
+    }
+  }
+}
+
+// A coded column whose StringTable grows between writes into one file (codes past those the
+// writer has seen) still writes the bytes of the same strings written as plain strings.
+TEST(CodedStrings, AGrowingStringTableWritesLikePlainStrings) {
+  auto table = std::make_shared<StringTable>();
+  ColumnVector source(ColumnType::kString);
+  const Schema schema({{"name", ColumnType::kString, false}});
+  std::string coded_file, plain_file;
+  WriterOptions options;
+  options.page_rows = 300;
+  FileWriter coded = FileWriter::ToString(&coded_file, schema, options);
+  FileWriter plain = FileWriter::ToString(&plain_file, schema, options);
+  for (int round = 0; round < 4; ++round) {
+    std::vector<uint32_t> codes;
+    std::vector<std::string> words;
+    for (int i = 0; i < 1000; ++i) {
+      words.push_back("w" + std::to_string((i * 31 + round * 977) % (200 + 3000 * round)));
+      codes.push_back(table->Intern(words.back()));
+    }
+    Batch coded_rows(schema), plain_rows(schema);
+    coded_rows.column(0).AppendCodes(table, codes.data(), nullptr, codes.size());
+    for (const std::string& word : words) plain_rows.column(0).AppendString(word);
+    ASSERT_NE(coded_rows.column(0).dictionary(), nullptr);
+    coded.Write(coded_rows);
+    plain.Write(plain_rows);
+    if (round == 1) {
+      coded.FlushRowGroup();
+      plain.FlushRowGroup();
+    }
+  }
+  coded.Close();
+  plain.Close();
+  EXPECT_EQ(coded_file, plain_file);
+}
+
 // A column whose first values are all distinct (an id, a timestamp) is written PLAIN from the
 // start: no dictionary page, no dictionary-encoded page.
 TEST(CodedStrings, DistinctFirstValuesSkipTheDictionary) {

@@ -17,6 +17,25 @@ class Recoder {
     const auto* table = dynamic_cast<const StringTable*>(&source);
     if (table != nullptr && table->size() <= 4 * rows) flat_.assign(table->size(), kAbsent);
   }
+  // Interns, in order of first appearance, the codes among `codes` (rows whose `valid` byte is
+  // 0 skipped; nullptr: all valid) not seen yet, all in one batch, when the flat array applies;
+  // operator() then finds them. Same codes as interning them one by one on first sight.
+  void Prepare(const uint32_t* codes, const uint8_t* valid, size_t count) {
+    if (flat_.empty()) return;
+    std::vector<uint32_t> first;
+    std::vector<std::string_view> values;
+    for (size_t i = 0; i < count; ++i) {
+      if (valid != nullptr && valid[i] == 0) continue;
+      uint32_t& own = flat_[codes[i]];
+      if (own != kAbsent) continue;
+      own = kPending;
+      first.push_back(codes[i]);
+      values.push_back(source_.Get(codes[i]));
+    }
+    std::vector<uint32_t> interned(first.size());
+    target_.InternMany(values, interned.data());
+    for (size_t k = 0; k < first.size(); ++k) flat_[first[k]] = interned[k];
+  }
   uint32_t operator()(uint32_t code) {
     if (!flat_.empty()) {
       uint32_t& own = flat_[code];
@@ -33,6 +52,7 @@ class Recoder {
 
  private:
   static constexpr uint32_t kAbsent = CodeIndexMap::kAbsent;
+  static constexpr uint32_t kPending = kAbsent - 1;  // in Prepare's batch, not interned yet
   const StringDictionary& source_;
   StringTable& target_;
   std::vector<uint32_t> flat_;
@@ -244,6 +264,8 @@ void ColumnVector::AppendStringsFrom(const ColumnVector& other, size_t begin, si
 // costs an integer probe.
 void ColumnVector::AppendRecoded(const ColumnVector& other, size_t begin, size_t end) {
   Recoder recode(*other.dictionary_, OwnTable(), end - begin);
+  recode.Prepare(other.codes_.data() + begin,
+                 other.null_count_ ? other.valid_.data() + begin : nullptr, end - begin);
   const size_t base = codes_.size();
   codes_.resize(base + (end - begin));
   for (size_t row = begin; row < end; ++row) {

@@ -33,10 +33,62 @@ T ValueAt(const ColumnVector& c, size_t row) {
     return c.GetString(row);
 }
 
+// Whether every byte is below 0x80: most values are ASCII, and checking 8 bytes at a time
+// inline costs less than the call into the general validator for such short strings.
+bool IsAscii(std::string_view value) {
+  uint64_t high = 0;
+  size_t i = 0;
+  for (; i + 8 <= value.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, value.data() + i, 8);
+    high |= word;
+  }
+  for (; i < value.size(); ++i) high |= static_cast<uint8_t>(value[i]);
+  return (high & 0x8080808080808080ULL) == 0;
+}
+
 void CheckUtf8(const Field& field, std::string_view value) {
-  if (!core::IsValidUtf8(value))
+  if (!IsAscii(value) && !core::IsValidUtf8(value))
     Fail(ErrorCode::kInput, "column \"{}\": a value is not valid UTF-8", field.name);
 }
+
+// Code -> dictionary index for the coded column being appended. Codes of a StringTable (dense,
+// 0..size()-1) of moderate size index a flat array: one load per value instead of a hash probe.
+// Only the entries set are reset between chunks, so a chunk costs what it holds, not the size
+// of the table. Other dictionaries (an interning pool of unknown extent) use a CodeIndexMap.
+class CodeIndex {
+ public:
+  static constexpr uint32_t kAbsent = CodeIndexMap::kAbsent;
+  // Starts over for codes of `source`.
+  void Reset(const StringDictionary* source) {
+    Clear();
+    const auto* table = dynamic_cast<const StringTable*>(source);
+    flat_mode_ = table != nullptr && table->size() <= kMaxFlatCodes;
+    if (flat_mode_ && flat_.size() < table->size()) flat_.resize(table->size(), kAbsent);
+  }
+  uint32_t Find(uint32_t code) const {
+    if (!flat_mode_) return map_.Find(code);
+    return code < flat_.size() ? flat_[code] : kAbsent;  // the table may have grown since
+  }
+  void Put(uint32_t code, uint32_t index) {
+    if (!flat_mode_) return map_.Put(code, index);
+    if (code >= flat_.size()) flat_.resize(std::max<size_t>(code + 1, 2 * flat_.size()), kAbsent);
+    flat_[code] = index;
+    set_.push_back(code);
+  }
+  void Clear() {
+    for (const uint32_t code : set_) flat_[code] = kAbsent;
+    set_.clear();
+    map_.Clear();
+  }
+
+ private:
+  static constexpr size_t kMaxFlatCodes = size_t{1} << 20;  // 4 MiB of indices at most
+  bool flat_mode_ = false;
+  std::vector<uint32_t> flat_;  // kAbsent where unset
+  std::vector<uint32_t> set_;   // codes set in flat_
+  CodeIndexMap map_;
+};
 
 // T: uint8_t (booleans), int32_t, int64_t, double, std::string_view.
 template <typename T>
@@ -190,7 +242,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
                    size_t n) {
     const StringDictionary& source = *column.dictionary();
     if (&source != code_source_) {
-      code_indices_.Clear();
+      code_indices_.Reset(&source);
       code_source_ = &source;
       // A table the column shares must not be freed while code_indices_ remembers its address:
       // a new table there would take its codes' indices.
@@ -205,7 +257,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
         continue;
       }
       uint32_t index = code_indices_.Find(codes[i]);
-      if (index == CodeIndexMap::kAbsent) {
+      if (index == CodeIndex::kAbsent) {
         const std::string_view value = source.Get(codes[i]);
         const size_t before = dictionary_.size();
         index = unique_source_ ? dictionary_.AddUnique(value) : dictionary_.Insert(value);
@@ -268,6 +320,8 @@ class TypedChunkWriter final : public ColumnChunkWriter {
     } else {
       if constexpr (kIsBool)
         PlainEncodeBools(plain_bools_.data(), plain_bools_.size(), body_);
+      else if (body_.empty())
+        body_.swap(plain_);  // no levels before the values: the values are the body, uncopied
       else
         body_.append(plain_);
       ++plain_pages_;
@@ -306,17 +360,14 @@ class TypedChunkWriter final : public ColumnChunkWriter {
 
   // Compresses `body`, then appends header + body to `out`.
   void AppendPage(PageHeader& header, const std::string& body, std::string& out) {
-    const std::string* stored = &body;
-    if (options_.codec != Codec::kUncompressed) {
-      Compress(options_.codec, body, options_.compression_level, compressed_);
-      stored = &compressed_;
-    }
+    const std::string_view stored =
+        CompressTo(options_.codec, body, options_.compression_level, compressed_);
     header.uncompressed_page_size = static_cast<int32_t>(body.size());
-    header.compressed_page_size = static_cast<int32_t>(stored->size());
+    header.compressed_page_size = static_cast<int32_t>(stored.size());
     const size_t header_start = out.size();
     WritePageHeader(header, out);
     const auto header_bytes = static_cast<int64_t>(out.size() - header_start);
-    out.append(*stored);
+    out.append(stored);
     uncompressed_bytes_ += header_bytes + static_cast<int64_t>(body.size());
   }
 
@@ -357,7 +408,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
   std::vector<std::string> spare_pages_;
   std::string dictionary_page_;
   DictionaryBuilder<std::conditional_t<kIsBool, int32_t, T>> dictionary_;
-  CodeIndexMap code_indices_;  // for coded string columns: code -> dictionary index
+  CodeIndex code_indices_;  // for coded string columns: code -> dictionary index
   const StringDictionary* code_source_ = nullptr;
   std::shared_ptr<const StringDictionary> code_source_owner_;  // keeps a shared table alive
   bool unique_source_ = false;  // the dictionary holds only strings of a UniqueStrings() source

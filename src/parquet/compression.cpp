@@ -40,22 +40,36 @@ void SizeMismatch(Codec codec, size_t got, size_t expected) {
        CodecName(codec), got, expected);
 }
 
-void CompressSnappy(std::string_view input, std::string& out) {
-  size_t size = snappy_max_compressed_length(input.size());
-  out.resize(size);
-  if (snappy_compress(input.data(), input.size(), out.data(), &size) != SNAPPY_OK) {
-    Fail(ErrorCode::kInternal, "snappy compression failed");
-  }
-  out.resize(size);
+// Grows `buffer` to at least `bytes` (never shrinks it, so a reused buffer is zero-filled once).
+char* AtLeast(std::string& buffer, size_t bytes) {
+  if (buffer.size() < bytes) buffer.resize(std::max(bytes, buffer.capacity()));
+  return buffer.data();
 }
 
-void CompressZstd(std::string_view input, int level, std::string& out) {
-  out.resize(ZSTD_compressBound(input.size()));
+// Both return the compressed size, written at the start of `out` (which may be longer).
+size_t SnappyInto(std::string_view input, std::string& out) {
+  size_t size = snappy_max_compressed_length(input.size());
+  char* dst = AtLeast(out, size);
+  if (snappy_compress(input.data(), input.size(), dst, &size) != SNAPPY_OK) {
+    Fail(ErrorCode::kInternal, "snappy compression failed");
+  }
+  return size;
+}
+
+size_t ZstdInto(std::string_view input, int level, std::string& out) {
+  const size_t bound = ZSTD_compressBound(input.size());
+  char* dst = AtLeast(out, bound);
   const size_t size =
-      ZSTD_compressCCtx(ThreadCCtx(), out.data(), out.size(), input.data(), input.size(), level);
+      ZSTD_compressCCtx(ThreadCCtx(), dst, bound, input.data(), input.size(), level);
   if (ZSTD_isError(size))
     Fail(ErrorCode::kInternal, "zstd compression failed: {}", ZSTD_getErrorName(size));
-  out.resize(size);
+  return size;
+}
+
+void CompressSnappy(std::string_view input, std::string& out) { out.resize(SnappyInto(input, out)); }
+
+void CompressZstd(std::string_view input, int level, std::string& out) {
+  out.resize(ZstdInto(input, level, out));
 }
 
 struct DeflateEnd {
@@ -153,6 +167,26 @@ void Compress(Codec codec, std::string_view input, int level, std::string& out) 
       return CompressZstd(input, level, out);
     case Codec::kGzip:
       return CompressGzip(input, level, out);
+    default:
+      Unsupported(codec);
+  }
+}
+
+std::string_view CompressTo(Codec codec, std::string_view input, int level, std::string& scratch) {
+  switch (codec) {
+    case Codec::kUncompressed:
+      return input;
+    case Codec::kSnappy: {
+      const size_t size = SnappyInto(input, scratch);  // may move scratch's bytes: size first
+      return {scratch.data(), size};
+    }
+    case Codec::kZstd: {
+      const size_t size = ZstdInto(input, level, scratch);
+      return {scratch.data(), size};
+    }
+    case Codec::kGzip:
+      CompressGzip(input, level, scratch);
+      return scratch;
     default:
       Unsupported(codec);
   }

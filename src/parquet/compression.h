@@ -17,6 +17,11 @@ bool IsSupportedCodec(Codec codec);
 // (1..9). Throws Error(kInput) for an unsupported codec.
 void Compress(Codec codec, std::string_view input, int level, std::string& out);
 
+// The compressed form of `input`, written into `scratch` and valid until `scratch` changes.
+// `scratch` only ever grows (to the codec's bound), so a buffer reused page after page is not
+// zero-filled again for every page as Compress's resizing would. UNCOMPRESSED returns `input`.
+std::string_view CompressTo(Codec codec, std::string_view input, int level, std::string& scratch);
+
 // Replaces `out` with the decompressed form of untrusted `input`, which must come to exactly
 // `uncompressed_size` bytes. Memory is bounded by uncompressed_size, and the codec's own size
 // claim is checked before allocating when it has one. Throws Error(kCorrupt) on damaged data or

@@ -20,6 +20,21 @@ RC_GTEST_PROP(Compression, RoundTripsEveryCodec, (std::string data)) {
   }
 }
 
+// CompressTo with one scratch buffer reused page after page (large, then small, then large
+// again) gives exactly Compress's bytes.
+RC_GTEST_PROP(Compression, CompressToMatchesCompressWithAReusedBuffer, ()) {
+  std::string scratch;
+  for (int page = 0; page < 4; ++page) {
+    std::string data = *rc::gen::arbitrary<std::string>();
+    data += std::string(*rc::gen::inRange(0, 50000), char('a' + page));
+    for (const Codec codec : {Codec::kUncompressed, Codec::kSnappy, Codec::kZstd, Codec::kGzip}) {
+      std::string expected;
+      Compress(codec, data, 3, expected);
+      RC_ASSERT(std::string(CompressTo(codec, data, 3, scratch)) == expected);
+    }
+  }
+}
+
 TEST(Compression, RawFormatsWithoutFraming) {
   const std::string data(1000, 'x');
   std::string out;

@@ -32,18 +32,47 @@ uint32_t StringTable::Append(std::string_view value) {
   return static_cast<uint32_t>(size() - 1);
 }
 
+void StringTable::EnsureIndex() {
+  if (!slots_.empty()) return;
+  slots_.assign(kInitialSlots, 0);
+  for (size_t code = 0; code < size(); ++code) IndexCode(static_cast<uint32_t>(code));
+  unindexed_ = false;
+}
+
 uint32_t StringTable::Intern(std::string_view value) {
-  if (slots_.empty()) {
-    slots_.assign(kInitialSlots, 0);
-    for (size_t code = 0; code < size(); ++code) IndexCode(static_cast<uint32_t>(code));
-    unindexed_ = false;
-  }
-  const uint32_t hash = Hash32(value);
+  EnsureIndex();
+  return InternHashed(value, Hash32(value));
+}
+
+uint32_t StringTable::InternHashed(std::string_view value, uint32_t hash) {
   uint64_t* slot = Probe(value, hash);
   if (*slot != 0) return static_cast<uint32_t>(*slot) - 1;
   const uint32_t code = Append(value);
   Occupy(*slot, hash, code);
   return code;
+}
+
+void StringTable::InternMany(std::span<const std::string_view> values, uint32_t* codes) {
+  EnsureIndex();
+  const size_t n = values.size();
+  std::vector<uint32_t> hashes(n);
+  for (size_t i = 0; i < n; ++i) hashes[i] = Hash32(values[i]);
+  // Three stages ahead of the value being interned: its first slot, then the offsets of the
+  // string that slot holds, then that string's bytes. Only hints: the index may grow meanwhile.
+  constexpr size_t kSlotAhead = 12, kOffsetAhead = 6, kBytesAhead = 3;
+  for (size_t i = 0; i < n; ++i) {
+    const size_t mask = slots_.size() - 1;
+    if (i + kSlotAhead < n) __builtin_prefetch(&slots_[hashes[i + kSlotAhead] & mask]);
+    if (i + kOffsetAhead < n) {
+      const uint64_t slot = slots_[hashes[i + kOffsetAhead] & mask];
+      if (slot != 0) __builtin_prefetch(&offsets_[static_cast<uint32_t>(slot) - 1]);
+    }
+    if (i + kBytesAhead < n) {
+      const uint64_t slot = slots_[hashes[i + kBytesAhead] & mask];
+      if (slot != 0) __builtin_prefetch(chars_.data() + offsets_[static_cast<uint32_t>(slot) - 1]);
+    }
+    codes[i] = InternHashed(values[i], hashes[i]);
+  }
 }
 
 void StringTable::Reserve(size_t strings, size_t bytes) {

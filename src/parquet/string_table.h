@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,12 +38,18 @@ class StringTable final : public StringDictionary {
   // The code of a string equal to `value`, added when there is none. The first call builds a
   // hash index of the strings so far; tables that are only read never pay for it.
   uint32_t Intern(std::string_view value);
+  // codes[i] = Intern(values[i]) for each i, in order (so new strings get the same codes), with
+  // the index slots and strings of the next values fetched ahead: interning another file's
+  // dictionary into a large table otherwise waits on a cache miss or three per value.
+  void InternMany(std::span<const std::string_view> values, uint32_t* codes);
   void Reserve(size_t strings, size_t bytes);
 
  private:
   // The slot holding a string equal to `value` (32-bit hash `hash`), or the empty slot where
   // it belongs.
   uint64_t* Probe(std::string_view value, uint32_t hash);
+  void EnsureIndex();
+  uint32_t InternHashed(std::string_view value, uint32_t hash);
   uint32_t Append(std::string_view value);  // a new code, not indexed
   void IndexCode(uint32_t code);
   void Occupy(uint64_t& slot, uint32_t hash, uint32_t code);

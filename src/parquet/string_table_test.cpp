@@ -47,5 +47,35 @@ RC_GTEST_PROP(StringTable, InternFindsEveryStringOnce, ()) {
   for (const auto& [word, code] : first) RC_ASSERT(table.Intern(word) == code);
 }
 
+// InternMany gives the codes Intern one value at a time gives, and leaves the table the same
+// (same strings under the same codes), from any table, across the growth of the index.
+RC_GTEST_PROP(StringTable, InternManyIsInternInOrder, ()) {
+  const auto gen_words = [] {
+    return *rc::gen::container<std::vector<std::string>>(
+        rc::gen::map(rc::gen::inRange(0, 5000), [](int n) { return "w" + std::to_string(n); }));
+  };
+  const auto before = gen_words();
+  const auto words = gen_words();
+  const bool indexed = *rc::gen::arbitrary<bool>();
+  StringTable one, many;
+  for (const std::string& word : before) {
+    if (indexed) {
+      one.Intern(word);
+      many.Intern(word);
+    } else {
+      one.Add(word);
+      many.Add(word);
+    }
+  }
+  std::vector<uint32_t> expected;
+  for (const std::string& word : words) expected.push_back(one.Intern(word));
+  const std::vector<std::string_view> views(words.begin(), words.end());
+  std::vector<uint32_t> codes(words.size());
+  many.InternMany(views, codes.data());
+  RC_ASSERT(codes == expected);
+  RC_ASSERT(many.size() == one.size());
+  for (uint32_t code = 0; code < one.size(); ++code) RC_ASSERT(many.Get(code) == one.Get(code));
+}
+
 }  // namespace
 }  // namespace uw::parquet

@@ -24,7 +24,7 @@ tables::LakeTable AggHourWeekdayTable(const GoldPlays& plays);
 
 // All of the above, in publishing order.
 std::vector<tables::LakeTable> AggregateTables(const GoldPlays& plays);
-// The same tables handed to `visit` one by one, each built after the previous one was visited.
+// The same tables handed to `visit` one by one, in that order (built concurrently first).
 void ForEachAggregateTable(const GoldPlays& plays,
                            const std::function<void(tables::LakeTable)>& visit);
 

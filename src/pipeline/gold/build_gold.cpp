@@ -154,8 +154,9 @@ SilverInputs ReadSilverInputs(const storage::ObjectStore& lake) {
 }
 
 // Every table built, checked and staged (its changed files written, not yet committed) before
-// the next is built, the facts a month at a time, as silver does (build_silver.cpp): the rows of
-// all tables are never in memory together. A failed check stops the staging; the remaining
+// the next is built (only the small aggregates are built together, concurrently), the facts a
+// month at a time, as silver does (build_silver.cpp): the rows of all tables are never in memory
+// together. A failed check stops the staging; the remaining
 // tables are still checked so the error names every problem, and the files already staged are
 // deleted before it is thrown.
 std::vector<tables::StagedTable> BuildAndStage(storage::ObjectStore& lake, const GoldPlays& plays,
