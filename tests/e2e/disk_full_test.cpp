@@ -123,6 +123,14 @@ class DiskFullE2e : public ::testing::Test {
 
   std::string Export() const { return (dir_ / "gen" / "export").string(); }
 
+  // The lake on the small disk holds the same table files as the roomy one (content-named).
+  void ExpectSameTables() const {
+    for (const char* layer : {"silver", "gold"}) {
+      EXPECT_EQ(FilesUnder(lake_ / layer, IsParquet), FilesUnder(roomy_ / layer, IsParquet))
+          << layer;
+    }
+  }
+
   TempDir dir_;  // declared first: removed after the tmpfs is unmounted
   fs::path lake_ = dir_ / "lake";
   fs::path roomy_ = dir_ / "roomy";
@@ -155,10 +163,7 @@ TEST_F(DiskFullE2e, ImportAndBuildFailCleanlyAndCompleteOnceThereIsSpace) {
   fs::remove(filler);
   const RunResult built = RunUnwrapped(Args(lake_, {"build"}));
   ASSERT_EQ(built.exit_code, 0) << built.err;
-  for (const char* layer : {"silver", "gold"}) {
-    EXPECT_EQ(FilesUnder(lake_ / layer, IsParquet), FilesUnder(roomy_ / layer, IsParquet))
-        << layer;
-  }
+  ExpectSameTables();
 
   // A build of newly imported data runs out of space: the tables stay at the version just
   // built, every file of it in place, and once there is space the build completes.
@@ -180,10 +185,7 @@ TEST_F(DiskFullE2e, ImportAndBuildFailCleanlyAndCompleteOnceThereIsSpace) {
   fs::remove(filler);
   const RunResult rebuilt = RunUnwrapped(Args(lake_, {"build"}));
   ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
-  for (const char* layer : {"silver", "gold"}) {
-    EXPECT_EQ(FilesUnder(lake_ / layer, IsParquet), FilesUnder(roomy_ / layer, IsParquet))
-        << layer;
-  }
+  ExpectSameTables();
 }
 
 }  // namespace

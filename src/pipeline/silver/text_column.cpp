@@ -10,6 +10,9 @@ class TextPoolDictionary final : public parquet::StringDictionary {
     const text_detail::Entry& entry = text_detail::EntryOf(code);
     return {entry.bytes, entry.size};
   }
+  // The pool keeps equal strings as one entry and never gives "" an entry of its own (it is
+  // id 0), so the writer can take each new code as a new dictionary value without hashing it.
+  bool UniqueStrings() const override { return true; }
 };
 
 }  // namespace
