@@ -1,9 +1,8 @@
 #include "report/gold_files.h"
 
-#include <algorithm>
+#include <utility>
 
-#include "core/error.h"
-#include "delta/snapshot.h"
+#include "pipeline/tables/read_table.h"
 
 namespace uw::report {
 
@@ -20,29 +19,11 @@ parquet::Batch GoldFiles::Read(size_t i) const {
 GoldFiles OpenGoldFiles(const storage::ObjectStore& lake, std::string_view table_root,
                         const std::vector<std::string>& columns,
                         const std::vector<delta::PartitionValues>* partitions) {
-  const auto snapshot = delta::ReadSnapshot(lake, table_root);
-  if (!snapshot) Fail(ErrorCode::kNotFound, "{}: no Delta table here", table_root);
-  const auto& partitioning = snapshot->metadata.partition_columns;
   // Only the snapshot's columns: those an older gold table lacks read as null, not as errors.
-  std::vector<parquet::Field> fields;
-  GoldFiles out;
-  for (const parquet::Field& field : snapshot->metadata.schema.fields()) {
-    const auto is = [&](const std::vector<std::string>& names) {
-      return std::find(names.begin(), names.end(), field.name) != names.end();
-    };
-    if (is(partitioning) || !is(columns)) continue;
-    out.request.columns.push_back(field.name);
-    fields.push_back(field);
-  }
-  out.schema = parquet::Schema(std::move(fields));
-  // live_files is a map: path order, as tables::ReadTable reads them.
-  for (const auto& [path, add] : snapshot->live_files) {
-    if (partitions && std::find(partitions->begin(), partitions->end(), add.partition_values) ==
-                          partitions->end()) {
-      continue;
-    }
-    out.files.push_back(parquet::FileReader::OpenStore(lake, delta::DataFileKey(table_root, path)));
-  }
+  tables::LiveFiles live = tables::ListLiveFiles(lake, table_root, columns, partitions);
+  GoldFiles out{std::move(live.schema), std::move(live.request), {}};
+  for (const std::string& key : live.keys)
+    out.files.push_back(parquet::FileReader::OpenStore(lake, key));
   return out;
 }
 

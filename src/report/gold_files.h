@@ -30,7 +30,7 @@ struct GoldFiles {
 };
 
 // Opens the live files of `table_root` (only those of `partitions` when not null), to read the
-// columns named in `columns` that the table's schema has, partition columns excepted. Throws
+// data columns named in `columns` that the table's schema has (tables::ListLiveFiles). Throws
 // Error(kNotFound) when the table has no Delta log.
 GoldFiles OpenGoldFiles(const storage::ObjectStore& lake, std::string_view table_root,
                         const std::vector<std::string>& columns,

@@ -30,14 +30,7 @@ std::vector<int64_t> NumericValues(const delta::PartitionValues& values,
   return numbers;
 }
 
-// What reading a table's live files needs: the columns to read and the files, in path order or,
-// with `numeric_order`, in numeric partition order.
-struct LiveFiles {
-  parquet::Schema schema;  // the data columns read
-  parquet::ReadRequest request;
-  std::vector<std::string> keys;  // the data files to read, in order
-};
-
+// ListLiveFiles, or with `numeric_order` the files in numeric partition order.
 LiveFiles ListLive(const storage::ObjectStore& lake, std::string_view table_root,
                    const std::vector<std::string>& columns,
                    const std::vector<delta::PartitionValues>* partitions, bool numeric_order) {
@@ -82,6 +75,12 @@ parquet::Batch ReadLive(const storage::ObjectStore& lake, std::string_view table
 }
 
 }  // namespace
+
+LiveFiles ListLiveFiles(const storage::ObjectStore& lake, std::string_view table_root,
+                        const std::vector<std::string>& columns,
+                        const std::vector<delta::PartitionValues>* partitions) {
+  return ListLive(lake, table_root, columns, partitions, false);
+}
 
 parquet::Batch ReadTable(const storage::ObjectStore& lake, std::string_view table_root,
                          const std::vector<std::string>& columns) {

@@ -10,9 +10,23 @@
 
 #include "delta/actions.h"
 #include "parquet/batch.h"
+#include "parquet/file_reader.h"
 #include "storage/object_store.h"
 
 namespace uw::tables {
+
+// What reading a table's live files needs: the data columns named in `columns` (empty: all)
+// that its schema has, the request reading them, and the data files of its latest Delta version
+// in path order (ReadTable's), only those of `partitions` when not null. For a reader that goes
+// file by file (the report). Throws Error(kNotFound) when the table has no Delta log.
+struct LiveFiles {
+  parquet::Schema schema;  // the data columns read
+  parquet::ReadRequest request;
+  std::vector<std::string> keys;  // the data files to read, in order
+};
+LiveFiles ListLiveFiles(const storage::ObjectStore& lake, std::string_view table_root,
+                        const std::vector<std::string>& columns,
+                        const std::vector<delta::PartitionValues>* partitions = nullptr);
 
 // The data columns named in `columns` (empty: all) of every live file. Throws Error(kNotFound)
 // when the table has no Delta log.
