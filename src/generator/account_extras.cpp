@@ -5,11 +5,14 @@
 
 #include "core/civil_time.h"
 #include "generator/file_sink.h"
-#include "generator/json.h"
+#include "core/json.h"
 #include "generator/pdf_stub.h"
 #include "generator/scenario.h"
 
 namespace uw::generator {
+
+using core::Json;
+using core::JsonLayout;
 namespace {
 
 void Save(const std::filesystem::path& dir, const std::string& name, const Json& doc,

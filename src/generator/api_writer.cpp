@@ -4,10 +4,13 @@
 
 #include "core/civil_time.h"
 #include "generator/file_sink.h"
-#include "generator/json.h"
+#include "core/json.h"
 #include "generator/rng.h"
 
 namespace uw::generator {
+
+using core::Json;
+using core::JsonLayout;
 namespace {
 
 constexpr std::string_view kApi = "https://api.spotify.com/v1/";

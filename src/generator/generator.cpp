@@ -13,7 +13,7 @@
 #include "generator/extended_writer.h"
 #include "generator/file_sink.h"
 #include "generator/fixups.h"
-#include "generator/json.h"
+#include "core/json.h"
 #include "generator/scenario.h"
 #include "generator/showcase.h"
 #include "generator/timeline.h"
@@ -21,6 +21,9 @@
 #include "generator/zip_packer.h"
 
 namespace uw::generator {
+
+using core::Json;
+using core::JsonLayout;
 namespace fs = std::filesystem;
 namespace {
 

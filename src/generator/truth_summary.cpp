@@ -12,6 +12,8 @@
 #include "generator/truth_writer.h"
 
 namespace uw::generator {
+
+using core::Json;
 namespace {
 
 struct YearTotals {

@@ -11,7 +11,7 @@
 #include "generator/api_writer.h"
 #include "generator/extended_writer.h"
 #include "generator/fixups.h"
-#include "generator/json.h"
+#include "core/json.h"
 #include "generator/truth.h"
 
 namespace uw::generator {
@@ -28,7 +28,7 @@ void WriteTruthPlays(const Catalog& catalog, const Timeline& timeline, const Tru
                      const std::filesystem::path& dir);
 
 // The summary document; `generator` describes the run (events, seed, zone).
-Json TruthSummary(const Catalog& catalog, const Timeline& timeline, const Truth& truth,
-                  const ExportStats& stats, Json generator);
+core::Json TruthSummary(const Catalog& catalog, const Timeline& timeline, const Truth& truth,
+                        const ExportStats& stats, core::Json generator);
 
 }  // namespace uw::generator

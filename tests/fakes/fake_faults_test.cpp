@@ -244,14 +244,5 @@ TEST(FakeFaultPlanTest, BodyFaultsWaitForAnEndpointTheyApplyTo) {
   EXPECT_FALSE(plan.Decide("/v1/me/player/recently-played", Endpoint::kRecentlyPlayed));
 }
 
-TEST(FakeJsonTest, JavaDoubleFormatting) {
-  EXPECT_EQ(JavaDouble(204053), "204053.0");
-  EXPECT_EQ(JavaDouble(0), "0.0");
-  EXPECT_EQ(JavaDouble(9'999'999), "9999999.0");
-  EXPECT_EQ(JavaDouble(10'000'000), "1.0E7");
-  EXPECT_EQ(JavaDouble(49'022'656), "4.9022656E7");
-  EXPECT_EQ(JavaDouble(-640), "-640.0");
-}
-
 }  // namespace
 }  // namespace uw::fakes

@@ -55,7 +55,7 @@ HttpResponse Service::Lookup(const HttpRequest& request, bool floats) {
   std::optional<Json> object = catalog_.Render(kind, id, options_);
   if (!object) return ApiError(404, "Resource not found");
   ++fetches_[{kind, id}];
-  return JsonResponse(200, object->Dump(floats));
+  return JsonResponse(200, object->Dump({.counts_as_java_doubles = floats}));
 }
 
 HttpResponse Service::Batch(const HttpRequest& request, bool nulls, bool floats) {
@@ -80,7 +80,9 @@ HttpResponse Service::Batch(const HttpRequest& request, bool nulls, bool floats)
     items.Push(object ? std::move(*object) : Json());
   }
   for (const auto& id : delivered) ++fetches_[{kind, id}];
-  return JsonResponse(200, Json::Object().Set(kind, std::move(items)).Dump(floats));
+  Json body = Json::Object();
+  body.Set(kind, std::move(items));
+  return JsonResponse(200, body.Dump({.counts_as_java_doubles = floats}));
 }
 
 HttpResponse Service::Search(const HttpRequest& request, bool floats) {
@@ -121,7 +123,7 @@ HttpResponse Service::Search(const HttpRequest& request, bool floats) {
                     .total = total};
     body.Set(type + "s", PagingJson(std::move(items), links));
   }
-  return JsonResponse(200, body.Dump(floats));
+  return JsonResponse(200, body.Dump({.counts_as_java_doubles = floats}));
 }
 
 HttpResponse Service::RecentlyPlayed(const HttpRequest& request, const std::string& scope, bool shuffle,
@@ -170,7 +172,7 @@ HttpResponse Service::RecentlyPlayed(const HttpRequest& request, const std::stri
       .Set("cursors", std::move(cursors))
       .Set("limit", static_cast<int>(*limit))
       .Set("href", href);
-  return JsonResponse(200, body.Dump(floats));
+  return JsonResponse(200, body.Dump({.counts_as_java_doubles = floats}));
 }
 
 }  // namespace uw::fakes

@@ -1,8 +1,8 @@
-#include "generator/json.h"
+#include "core/json.h"
 
 #include <gtest/gtest.h>
 
-namespace uw::generator {
+namespace uw::core {
 namespace {
 
 Json Sample() {
@@ -53,5 +53,39 @@ TEST(JsonTest, KeepsUtf8AndEscapesControlCharacters) {
   EXPECT_EQ(Json(1.5).Dump(JsonLayout::kCompact), "1.5");
 }
 
+// The Web API's January–March 2024 quirk: some integer fields came as floats (formats.md §3.2).
+TEST(JsonTest, CountsAreIntegersUnlessJavaDoublesAreAsked) {
+  const Json body = Json::Object()
+                        .Set("duration_ms", Json::Count(204053))
+                        .Set("popularity", Json::Count(49'022'656))
+                        .Set("track_number", 7)
+                        .Set("artists", Json::Strings({"a", "b"}));
+  EXPECT_EQ(body.Dump(),
+            R"({"duration_ms":204053,"popularity":49022656,"track_number":7,"artists":["a","b"]})");
+  EXPECT_EQ(
+      body.Dump({.counts_as_java_doubles = true}),
+      R"({"duration_ms":204053.0,"popularity":4.9022656E7,"track_number":7,"artists":["a","b"]})");
+  EXPECT_EQ(Json::Array()
+                .Push(Json::Count(3))
+                .Dump({.layout = JsonLayout::kJackson, .counts_as_java_doubles = true}),
+            "[ 3.0 ]");
+}
+
+TEST(JsonTest, JavaDoubleFormatting) {
+  EXPECT_EQ(JavaDouble(204053), "204053.0");
+  EXPECT_EQ(JavaDouble(0), "0.0");
+  EXPECT_EQ(JavaDouble(9'999'999), "9999999.0");
+  EXPECT_EQ(JavaDouble(10'000'000), "1.0E7");
+  EXPECT_EQ(JavaDouble(49'022'656), "4.9022656E7");
+  EXPECT_EQ(JavaDouble(-640), "-640.0");
+}
+
+TEST(JsonTest, NullAndSize) {
+  EXPECT_TRUE(Json().is_null());
+  EXPECT_FALSE(Json(0).is_null());
+  EXPECT_EQ(Json::Object().Set("a", 1).Set("b", 2).size(), 2u);
+  EXPECT_EQ(Json::Array().Push(1).size(), 1u);
+}
+
 }  // namespace
-}  // namespace uw::generator
+}  // namespace uw::core
