@@ -38,7 +38,12 @@ ReportData Hostile() {
   auto second = Row("Simon & Garfunkel", "\"Quoted\" 'name'", Day(2024, 6, 3), 21);
   second.first_of_artist = true;
   data.music.Add(second);
-  data.podcasts.Add({Day(2024, 6, 3), 600000, false, "show1", "Talk <b>bold</b>", "episode"});
+  data.podcasts.Add({.local_date = Day(2024, 6, 3),
+                     .ms_played = 600000,
+                     .show_id = "show1",
+                     .show_name = "Talk <b>bold</b>",
+                     .content_type = "episode",
+                     .episode_id = ""});
   return data;
 }
 
@@ -115,7 +120,12 @@ TEST(HtmlWriter, EmptyPeriodSaysSo) {
 
 TEST(HtmlWriter, PodcastsWithoutMusicKeepEverySection) {
   ReportData data;
-  data.podcasts.Add({Day(2024, 6, 3), 600000, false, "show1", "Only talk", "episode"});
+  data.podcasts.Add({.local_date = Day(2024, 6, 3),
+                     .ms_played = 600000,
+                     .show_id = "show1",
+                     .show_name = "Only talk",
+                     .content_type = "episode",
+                     .episode_id = ""});
   const std::string html = Render(data);
   for (const auto& id : SectionIds())
     EXPECT_NE(html.find("<section id=\"" + id + "\""), std::string::npos) << id;

@@ -41,8 +41,11 @@ LoadLock::LoadLock(Connection& connection, std::chrono::seconds wait) : connecti
   // Polled rather than a blocking pg_advisory_lock: the wait stays bounded without touching the
   // session's lock_timeout, which would also bound the load's own statements.
   const auto said_waiting = [&] {
-    spdlog::info("warehouse {}: another load is running; waiting up to {} s for it to finish",
+    // At warn, like the lake lock's wait: a run that idles on another process says so at the
+    // default verbosity, and flushed so a tail of the log file shows it too.
+    spdlog::warn("warehouse {}: another load is running; waiting up to {} s for it to finish",
                  connection.display(), wait.count());
+    spdlog::default_logger()->flush();
   };
   if (!core::PollUntil([&] { return TryLock(connection); }, wait, kPollInterval, said_waiting)) {
     Fail(ErrorCode::kConflict,

@@ -54,10 +54,12 @@ CredentialsLock::CredentialsLock(const fs::path& credentials_file, int64_t wait_
   // Polling with LOCK_NB rather than a blocking flock: the wait has a bound, and no signal or
   // timer is needed to end it.
   const auto said_waiting = [&] {
-    spdlog::info(
+    // At warn, like the lake lock's wait: a run that idles on another process says why.
+    spdlog::warn(
         "Waiting for another Unwrapped process to finish refreshing the Spotify sign-in "
         "(it holds {})",
         lock_file_.string());
+    spdlog::default_logger()->flush();
   };
   if (core::PollUntil([&] { return TryLock(fd_.get(), lock_file_); },
                       std::chrono::milliseconds(wait_ms), kPollInterval, said_waiting))
