@@ -12,7 +12,6 @@
 
 #include <chrono>
 #include <map>
-#include <regex>
 #include <set>
 #include <thread>
 
@@ -20,20 +19,17 @@
 #include "delta/snapshot.h"
 #include "parquet/file_reader.h"
 #include "storage/local_store.h"
+#include "testing/lake_runs.h"
 #include "testing/testing.h"
 
 namespace uw {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::LakeArgs;
 using testing::RunUnwrapped;
 using testing::TempDir;
-
-std::vector<std::string> Args(const fs::path& lake, std::vector<std::string> rest) {
-  std::vector<std::string> args = {"--lake", lake.string(), "--no-progress"};
-  args.insert(args.end(), rest.begin(), rest.end());
-  return args;
-}
+using testing::WriteNextDayOfApi;
 
 // Generates an export of `events` plays and imports it into `lake`.
 void GenerateAndImport(const fs::path& dir, const fs::path& lake, int events) {
@@ -41,7 +37,7 @@ void GenerateAndImport(const fs::path& dir, const fs::path& lake, int events) {
       RunUnwrapped({"generate", "--events", std::to_string(events), "--seed", "7", "--account-zone",
                     "Europe/Berlin", "--out", (dir / "gen").string()});
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
-  const auto imported = RunUnwrapped(Args(lake, {"import", (dir / "gen" / "export").string()}));
+  const auto imported = RunUnwrapped(LakeArgs(lake, {"import", (dir / "gen" / "export").string()}));
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
 }
 
@@ -61,7 +57,7 @@ std::map<std::string, TableSummary> Build(const fs::path& lake, std::vector<std:
                                           BuildRun* how = nullptr) {
   std::vector<std::string> rest = {"--json", "build", "--layer", "silver"};
   rest.insert(rest.end(), extra.begin(), extra.end());
-  const auto run = RunUnwrapped(Args(lake, rest));
+  const auto run = RunUnwrapped(LakeArgs(lake, rest));
   EXPECT_EQ(run.exit_code, 0) << run.err << run.out;
   std::map<std::string, TableSummary> tables;
   simdjson::dom::parser parser;
@@ -175,27 +171,6 @@ TEST(BuildSilver, TablesReadByDuckDbAndPolarsWithTheSummaryCounts) {
   }
 }
 
-// A copy of the newest recently-played response with every played_at one day later: one more
-// day of hourly polling, as `ingest` would land it.
-void WriteNextDayOfApi(const fs::path& export_dir, const fs::path& out, int64_t days = 1) {
-  fs::path newest;
-  for (const auto& e : fs::directory_iterator(export_dir / "recently_played")) {
-    if (newest.empty() || e.path().filename() > newest.filename()) newest = e.path();
-  }
-  const std::string text = testing::ReadFile(newest);
-  const std::regex played_at("\"played_at\" : \"([^\"]+)\"");
-  std::string shifted;
-  auto last = text.cbegin();
-  for (std::sregex_iterator it(text.begin(), text.end(), played_at), end; it != end; ++it) {
-    shifted.append(last, text.cbegin() + it->position(1));
-    const int64_t ms = core::ParseIsoUtcMillis(it->str(1)).value() + days * 86'400'000;
-    shifted += core::FormatIsoMillis(ms);
-    last = text.cbegin() + it->position(1) + it->length(1);
-  }
-  shifted.append(last, text.cend());
-  testing::WriteFile(out, shifted);
-}
-
 TEST(BuildSilver, RebuildsOnlyChangedPartitionsAndMatchesAFreshBuild) {
   TempDir dir;
   const fs::path lake = dir / "lake";
@@ -205,7 +180,7 @@ TEST(BuildSilver, RebuildsOnlyChangedPartitionsAndMatchesAFreshBuild) {
   ASSERT_GT(partitions, 10u);
 
   // Nothing new: nothing read, nothing written.
-  const auto again = RunUnwrapped(Args(lake, {"build", "--layer", "silver"}));
+  const auto again = RunUnwrapped(LakeArgs(lake, {"build", "--layer", "silver"}));
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.out.find("up to date"), std::string::npos) << again.out;
   // Forced: every partition recomputed, none rewritten (same rows, same content-named files).
@@ -216,9 +191,10 @@ TEST(BuildSilver, RebuildsOnlyChangedPartitionsAndMatchesAFreshBuild) {
 
   // One new day of API data: only the partitions it touches are rewritten.
   WriteNextDayOfApi(dir / "gen" / "export", dir / "recently_played_next_day.json");
-  ASSERT_EQ(RunUnwrapped(Args(lake, {"import", (dir / "recently_played_next_day.json").string()}))
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      RunUnwrapped(LakeArgs(lake, {"import", (dir / "recently_played_next_day.json").string()}))
+          .exit_code,
+      0);
   const auto next = Build(lake);
   const TableSummary& events = next.at("listening_events");
   EXPECT_TRUE(events.committed);
@@ -230,8 +206,8 @@ TEST(BuildSilver, RebuildsOnlyChangedPartitionsAndMatchesAFreshBuild) {
 
   // The incremental result is the fresh build's result, file for file (names are content).
   const fs::path fresh = dir / "fresh";
-  ASSERT_EQ(RunUnwrapped(Args(fresh, {"import", (dir / "gen" / "export").string(),
-                                      (dir / "recently_played_next_day.json").string()}))
+  ASSERT_EQ(RunUnwrapped(LakeArgs(fresh, {"import", (dir / "gen" / "export").string(),
+                                          (dir / "recently_played_next_day.json").string()}))
                 .exit_code,
             0);
   Build(fresh);
@@ -306,7 +282,7 @@ TEST(BuildSilver, NewDaysOfApiDataAreAppendedIncrementallyExactlyAsAFullBuild) {
       EXPECT_EQ(MakeOneTrackNew(day), 3);
     }
     days.push_back(day.string());
-    ASSERT_EQ(RunUnwrapped(Args(lake, {"import", day.string()})).exit_code, 0);
+    ASSERT_EQ(RunUnwrapped(LakeArgs(lake, {"import", day.string()})).exit_code, 0);
     BuildRun how;
     const auto tables = Build(lake, {}, &how);
     if (shift == 1) {
@@ -326,7 +302,7 @@ TEST(BuildSilver, NewDaysOfApiDataAreAppendedIncrementallyExactlyAsAFullBuild) {
     const fs::path fresh = dir / ("fresh" + std::to_string(shift));
     std::vector<std::string> import = {"import", (dir / "gen" / "export").string()};
     import.insert(import.end(), days.begin(), days.end());
-    ASSERT_EQ(RunUnwrapped(Args(fresh, import)).exit_code, 0);
+    ASSERT_EQ(RunUnwrapped(LakeArgs(fresh, import)).exit_code, 0);
     const auto full = Build(fresh);
     EXPECT_EQ(LiveFiles(lake), LiveFiles(fresh));
     ExpectNoStrayFiles(lake);
@@ -357,7 +333,7 @@ pid_t Spawn(const std::vector<std::string>& args) {
 
 // Kills a build after `fraction` of `full_ms`, then checks that every table is whole.
 void KillBuildAt(const fs::path& lake, double full_ms, double fraction) {
-  const pid_t pid = Spawn(Args(lake, {"build", "--layer", "silver"}));
+  const pid_t pid = Spawn(LakeArgs(lake, {"build", "--layer", "silver"}));
   std::this_thread::sleep_for(std::chrono::microseconds(int64_t(full_ms * fraction * 1000)));
   ::kill(pid, SIGKILL);
   int status = 0;
@@ -392,7 +368,7 @@ TEST(BuildSilver, KilledAtAnyPointLeavesTheOldVersionAndARerunCompletes) {
     SCOPED_TRACE("rebuild killed at " + std::to_string(fractions[i]));
     const fs::path day = dir / ("day" + std::to_string(i) + ".json");
     WriteNextDayOfApi(dir / "gen" / "export", day, int64_t(i) + 1);
-    ASSERT_EQ(RunUnwrapped(Args(lake, {"import", day.string()})).exit_code, 0);
+    ASSERT_EQ(RunUnwrapped(LakeArgs(lake, {"import", day.string()})).exit_code, 0);
     KillBuildAt(lake, full_ms, fractions[i]);
     Build(lake);
     ExpectNoStrayFiles(lake);
@@ -403,7 +379,7 @@ TEST(BuildSilver, KilledAtAnyPointLeavesTheOldVersionAndARerunCompletes) {
   for (size_t i = 0; i < fractions.size(); ++i) {
     import.push_back((dir / ("day" + std::to_string(i) + ".json")).string());
   }
-  ASSERT_EQ(RunUnwrapped(Args(fresh, import)).exit_code, 0);
+  ASSERT_EQ(RunUnwrapped(LakeArgs(fresh, import)).exit_code, 0);
   Build(fresh);
   EXPECT_EQ(LiveFiles(lake), LiveFiles(fresh));
 }

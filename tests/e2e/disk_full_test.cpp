@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "testing/lake_runs.h"
 #include "testing/testing.h"
 
 namespace uw {
@@ -74,9 +75,8 @@ void FillAllBut(const fs::path& path, uint64_t leave) {
 
 std::vector<std::string> Args(const fs::path& lake, std::vector<std::string> rest) {
   // --lock-wait 0: a lock left behind by a failed run would fail the next one at once.
-  std::vector<std::string> args = {"--lake", lake.string(), "--no-progress", "--lock-wait", "0"};
-  args.insert(args.end(), rest.begin(), rest.end());
-  return args;
+  rest.insert(rest.begin(), {"--lock-wait", "0"});
+  return testing::LakeArgs(lake, std::move(rest));
 }
 
 // Files under `dir`, relative to it, that satisfy `keep`.
@@ -113,8 +113,8 @@ class DiskFullE2e : public ::testing::Test {
     const std::string why = Tmpfs::TryMount(lake_, "8m", tmpfs_);
     if (!why.empty()) GTEST_SKIP() << why;
     // 20k plays: about 20 MB of export in files of up to 7 MB, so 8 MB holds some but not all.
-    const RunResult gen = RunUnwrapped({"generate", "--events", "20000", "--seed", "5", "--out",
-                                        (dir_ / "gen").string()});
+    const RunResult gen = RunUnwrapped(
+        {"generate", "--events", "20000", "--seed", "5", "--out", (dir_ / "gen").string()});
     ASSERT_EQ(gen.exit_code, 0) << gen.err;
     // The same job on a roomy disk: what the full one must end up with.
     ASSERT_EQ(RunUnwrapped(Args(roomy_, {"import", Export()})).exit_code, 0);
@@ -167,8 +167,8 @@ TEST_F(DiskFullE2e, ImportAndBuildFailCleanlyAndCompleteOnceThereIsSpace) {
 
   // A build of newly imported data runs out of space: the tables stay at the version just
   // built, every file of it in place, and once there is space the build completes.
-  const RunResult more = RunUnwrapped({"generate", "--events", "3000", "--seed", "6", "--out",
-                                       (dir_ / "more").string()});
+  const RunResult more = RunUnwrapped(
+      {"generate", "--events", "3000", "--seed", "6", "--out", (dir_ / "more").string()});
   ASSERT_EQ(more.exit_code, 0) << more.err;
   const std::string more_export = (dir_ / "more" / "export").string();
   ASSERT_EQ(RunUnwrapped(Args(lake_, {"import", more_export})).exit_code, 0);

@@ -18,6 +18,7 @@
 #include "fakes/fake_spotify.h"
 #include "pipeline/tables/read_table.h"
 #include "storage/local_store.h"
+#include "testing/lake_runs.h"
 #include "testing/testing.h"
 
 namespace uw {
@@ -36,7 +37,8 @@ bool IsSpotifyId(const std::string& id) { return !id.empty() && id.rfind("name:"
 class EnrichE2e : public ::testing::Test {
  protected:
   void SetUp() override {
-    const auto gen = RunUnwrapped({"generate", "--events", "1500", "--seed", "7", "--out", (dir_ / "gen").string()});
+    const auto gen = RunUnwrapped(
+        {"generate", "--events", "1500", "--seed", "7", "--out", (dir_ / "gen").string()});
     ASSERT_EQ(gen.exit_code, 0) << gen.err;
     ASSERT_EQ(Run({"import", (dir_ / "gen" / "export").string()}).exit_code, 0);
     const auto build = Run({"build", "--layer", "silver"});
@@ -50,18 +52,21 @@ class EnrichE2e : public ::testing::Test {
   // name-only track is in the catalogue under its names, for search to find.
   void ServeSilverCatalogue() {
     storage::LocalStore store(lake_);
-    const parquet::Batch tracks = tables::ReadTable(
-        store, lake::SilverTable("tracks"),
-        {"track_id", "track_name", "artist_id", "artist_name", "album_id", "album_name", "name_only"});
+    const parquet::Batch tracks =
+        tables::ReadTable(store, lake::SilverTable("tracks"),
+                          {"track_id", "track_name", "artist_id", "artist_name", "album_id",
+                           "album_name", "name_only"});
     for (size_t row = 0; row < tracks.num_rows(); ++row) {
       fakes::TrackSpec t;
       const std::string id = Text(tracks.column(0), row);
       t.name = Text(tracks.column(1), row);
       const std::string artist_id = Text(tracks.column(2), row);
       const std::string artist_name = Text(tracks.column(3), row);
-      t.artists = {{IsSpotifyId(artist_id) ? artist_id : fakes::FakeId("artist:" + artist_name), artist_name}};
+      t.artists = {{IsSpotifyId(artist_id) ? artist_id : fakes::FakeId("artist:" + artist_name),
+                    artist_name}};
       const std::string album_id = Text(tracks.column(4), row);
-      t.album.id = IsSpotifyId(album_id) ? album_id : fakes::FakeId("album:" + Text(tracks.column(5), row));
+      t.album.id =
+          IsSpotifyId(album_id) ? album_id : fakes::FakeId("album:" + Text(tracks.column(5), row));
       t.album.name = Text(tracks.column(5), row);
       t.album.artists = t.artists;
       if (tracks.column(6).GetBool(row)) {
@@ -90,7 +95,8 @@ class EnrichE2e : public ::testing::Test {
       fake_.AddTrack(std::move(t));
     }
     const parquet::Batch episodes =
-        tables::ReadTable(store, lake::SilverTable("episodes"), {"episode_id", "episode_uri", "episode_name", "show_name"});
+        tables::ReadTable(store, lake::SilverTable("episodes"),
+                          {"episode_id", "episode_uri", "episode_name", "show_name"});
     for (size_t row = 0; row < episodes.num_rows(); ++row) {
       if (Text(episodes.column(1), row).rfind("spotify:episode:", 0) != 0) continue;
       fakes::EpisodeSpec e;
@@ -118,8 +124,7 @@ class EnrichE2e : public ::testing::Test {
   }
 
   testing::RunResult Run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--lake", lake_.string(), "--no-progress"});
-    return RunUnwrapped(args, Env());
+    return RunUnwrapped(testing::LakeArgs(lake_, std::move(args)), Env());
   }
 
   // `enrich spotify --json ...`: the exit code and the parsed summary.
@@ -127,7 +132,8 @@ class EnrichE2e : public ::testing::Test {
     std::vector<std::string> args = {"--json", "enrich", "spotify"};
     args.insert(args.end(), extra.begin(), extra.end());
     last_ = Run(args);
-    if (parser_.parse(last_.out).get(summary)) ADD_FAILURE() << "not JSON: " << last_.out << last_.err;
+    if (parser_.parse(last_.out).get(summary))
+      ADD_FAILURE() << "not JSON: " << last_.out << last_.err;
     return last_.exit_code;
   }
 
@@ -177,7 +183,8 @@ TEST_F(EnrichE2e, BudgetRateLimitResumeThenSilverCarriesTheMetadata) {
   ASSERT_EQ(Enrich({}, summary), 3) << last_.out << last_.err;
   EXPECT_EQ(std::string_view(summary["stop"]), "rate_limited");
   const std::string resume_at = std::string(std::string_view(summary["resume_at"]));
-  EXPECT_NE(std::string_view(summary["message"]).find("resume after " + resume_at), std::string::npos);
+  EXPECT_NE(std::string_view(summary["message"]).find("resume after " + resume_at),
+            std::string::npos);
   const auto text = Run({"enrich", "spotify"});  // before the resume time: nothing is sent
   EXPECT_EQ(text.exit_code, 3);
   EXPECT_NE(text.out.find("after " + resume_at), std::string::npos) << text.out;
@@ -200,11 +207,13 @@ TEST_F(EnrichE2e, BudgetRateLimitResumeThenSilverCarriesTheMetadata) {
   EXPECT_GT(BronzeObjects("artists"), 0u);
   EXPECT_GT(BronzeObjects("episodes"), 0u);
   EXPECT_GT(BronzeObjects("shows"), 0u);
-  for (const std::string& id : served_tracks_) EXPECT_EQ(fake_.SuccessfulFetches("tracks", id), 1) << id;
+  for (const std::string& id : served_tracks_)
+    EXPECT_EQ(fake_.SuccessfulFetches("tracks", id), 1) << id;
   EXPECT_EQ(fake_.SuccessfulFetches("tracks", missing_), 0);
   const std::string state = testing::ReadFile(lake_ / std::string(lake::kSpotifyEnrichmentKey));
   EXPECT_NE(state.find("\"" + missing_ + "\""), std::string::npos);
-  const std::string decisions = testing::ReadFile(lake_ / std::string(lake::kSpotifySearchDecisionsKey));
+  const std::string decisions =
+      testing::ReadFile(lake_ / std::string(lake::kSpotifySearchDecisionsKey));
   EXPECT_NE(decisions.find("\"" + searched_ + "\""), std::string::npos);
 
   // Nothing more is due: the next run sends nothing and exits 0.
@@ -233,9 +242,9 @@ TEST_F(EnrichE2e, BudgetRateLimitResumeThenSilverCarriesTheMetadata) {
   EXPECT_EQ(from_spotify, served_tracks_.size());  // the searched track too, by its accepted id
   // The searched track's plays now carry the accepted id, the match's artist and album ids, and
   // say how they were resolved; none keeps the name key.
-  const parquet::Batch events = tables::ReadTable(
-      store, lake::SilverTable("listening_events"),
-      {"track_id", "track_uri", "artist_id", "album_id", "name_resolution"});
+  const parquet::Batch events =
+      tables::ReadTable(store, lake::SilverTable("listening_events"),
+                        {"track_id", "track_uri", "artist_id", "album_id", "name_resolution"});
   size_t searched_plays = 0;
   for (size_t row = 0; row < events.num_rows(); ++row) {
     const std::string id = Text(events.column("track_id"), row);

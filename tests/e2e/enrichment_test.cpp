@@ -7,6 +7,7 @@
 #include <simdjson.h>
 
 #include "pipeline/silver/spotify_fixture.h"
+#include "testing/lake_runs.h"
 #include "testing/testing.h"
 
 namespace uw {
@@ -19,8 +20,7 @@ namespace fixture = silver::fixture;
 const std::map<std::string, std::string> kEnv = {{"UNWRAPPED_TIMEZONE", "UTC"}};
 
 testing::RunResult Unwrapped(const fs::path& lake, std::vector<std::string> args) {
-  args.insert(args.begin(), {"--lake", lake.string(), "--no-progress"});
-  return RunUnwrapped(args, kEnv);
+  return RunUnwrapped(testing::LakeArgs(lake, std::move(args)), kEnv);
 }
 
 void LandFiles(const fs::path& lake, const std::map<std::string, std::string>& files) {

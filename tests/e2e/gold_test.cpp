@@ -6,20 +6,16 @@
 
 #include <map>
 
+#include "testing/lake_runs.h"
 #include "testing/testing.h"
 
 namespace uw {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::LakeArgs;
 using testing::RunUnwrapped;
 using testing::TempDir;
-
-std::vector<std::string> Args(const fs::path& lake, std::vector<std::string> rest) {
-  std::vector<std::string> args = {"--lake", lake.string(), "--no-progress"};
-  args.insert(args.end(), rest.begin(), rest.end());
-  return args;
-}
 
 struct GoldTable {
   uint64_t rows = 0, written = 0;
@@ -35,7 +31,7 @@ struct BuildOutput {
 BuildOutput BuildAll(const fs::path& lake, std::vector<std::string> extra = {}) {
   std::vector<std::string> rest = {"--json", "build"};
   rest.insert(rest.end(), extra.begin(), extra.end());
-  const auto run = RunUnwrapped(Args(lake, rest));
+  const auto run = RunUnwrapped(LakeArgs(lake, rest));
   EXPECT_EQ(run.exit_code, 0) << run.err << run.out;
   BuildOutput out;
   simdjson::dom::parser parser;
@@ -64,7 +60,8 @@ TEST(BuildGold, AllLayersByDefaultReadByDuckDbUpToDateAndForceWritesNothing) {
   const auto gen = RunUnwrapped(
       {"generate", "--events", "3000", "--seed", "3", "--out", (dir / "gen").string()});
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
-  ASSERT_EQ(RunUnwrapped(Args(lake, {"import", (dir / "gen" / "export").string()})).exit_code, 0);
+  ASSERT_EQ(RunUnwrapped(LakeArgs(lake, {"import", (dir / "gen" / "export").string()})).exit_code,
+            0);
 
   const BuildOutput first = BuildAll(lake);
   EXPECT_FALSE(first.silver_up_to_date);
@@ -80,7 +77,7 @@ TEST(BuildGold, AllLayersByDefaultReadByDuckDbUpToDateAndForceWritesNothing) {
   EXPECT_EQ(first.gold.at("agg_hour_weekday").rows, 168u);
 
   // Text output: the silver summary, then the gold one.
-  const auto text = RunUnwrapped(Args(lake, {"build"}));
+  const auto text = RunUnwrapped(LakeArgs(lake, {"build"}));
   EXPECT_EQ(text.exit_code, 0) << text.err;
   const size_t silver_at = text.out.find("Silver is up to date");
   const size_t gold_at = text.out.find("Gold is up to date");
@@ -96,7 +93,7 @@ TEST(BuildGold, AllLayersByDefaultReadByDuckDbUpToDateAndForceWritesNothing) {
     EXPECT_EQ(t.written, 0u) << name;
   }
 
-  const auto only_gold = RunUnwrapped(Args(lake, {"build", "--layer", "gold"}));
+  const auto only_gold = RunUnwrapped(LakeArgs(lake, {"build", "--layer", "gold"}));
   EXPECT_EQ(only_gold.exit_code, 0) << only_gold.err;
   EXPECT_EQ(only_gold.out.find("Silver"), std::string::npos) << only_gold.out;
 
@@ -124,7 +121,7 @@ TEST(BuildGold, AllLayersByDefaultReadByDuckDbUpToDateAndForceWritesNothing) {
 
 TEST(BuildGold, GoldAloneWithoutSilverSaysBuildSilverFirst) {
   TempDir dir;
-  const auto run = RunUnwrapped(Args(dir / "lake", {"build", "--layer", "gold"}));
+  const auto run = RunUnwrapped(LakeArgs(dir / "lake", {"build", "--layer", "gold"}));
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("build silver first"), std::string::npos) << run.err;
 }

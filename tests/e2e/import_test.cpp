@@ -5,6 +5,7 @@
 #include <map>
 
 #include "sources/spotify_export/test_zip.h"
+#include "testing/lake_runs.h"
 #include "testing/testing.h"
 
 namespace uw {
@@ -22,11 +23,11 @@ fs::path Fixtures() { return testing::SourceDir() / "tests/data/spotify_export";
 
 std::vector<std::string> ImportArgs(const fs::path& lake, std::vector<std::string> paths,
                                     bool json = false) {
-  std::vector<std::string> args = {"--lake", lake.string(), "--no-progress"};
-  if (json) args.push_back("--json");
-  args.push_back("import");
-  args.insert(args.end(), paths.begin(), paths.end());
-  return args;
+  std::vector<std::string> rest;
+  if (json) rest.push_back("--json");
+  rest.push_back("import");
+  rest.insert(rest.end(), paths.begin(), paths.end());
+  return testing::LakeArgs(lake, std::move(rest));
 }
 
 // Every file under `root`, relative path -> bytes.
@@ -124,7 +125,8 @@ TEST(ImportE2E, SecondImportChangesNothingInBronze) {
             std::string::npos)
       << again.out;
   // Every file's row says so (the notes only summarise when many files were already there).
-  EXPECT_NE(again.out.find("already in bronze extended_audio    A"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("already in bronze extended_audio    A"), std::string::npos)
+      << again.out;
   EXPECT_NE(again.out.find("13 files were already in bronze"), std::string::npos) << again.out;
 }
 

@@ -11,7 +11,6 @@
 #include <chrono>
 #include <future>
 #include <map>
-#include <regex>
 #include <set>
 #include <thread>
 
@@ -19,6 +18,7 @@
 #include "core/lake_paths.h"
 #include "pipeline/tables/read_table.h"
 #include "storage/local_store.h"
+#include "testing/lake_runs.h"
 #include "testing/postgres_server.h"
 #include "testing/testing.h"
 #include "warehouse/connection.h"
@@ -30,36 +30,11 @@ namespace uw {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::LakeArgs;
 using testing::RunUnwrapped;
 using testing::TempDir;
+using testing::WriteNextDayOfApi;
 using warehouse::Dialect;
-
-std::vector<std::string> Args(const fs::path& lake, std::vector<std::string> rest) {
-  std::vector<std::string> args = {"--lake", lake.string(), "--no-progress"};
-  args.insert(args.end(), rest.begin(), rest.end());
-  return args;
-}
-
-// A copy of the newest recently-played response with every played_at `days` later: one more
-// day of hourly polling, as `ingest` would land it.
-void WriteNextDayOfApi(const fs::path& export_dir, const fs::path& out, int64_t days = 1) {
-  fs::path newest;
-  for (const auto& e : fs::directory_iterator(export_dir / "recently_played")) {
-    if (newest.empty() || e.path().filename() > newest.filename()) newest = e.path();
-  }
-  const std::string text = testing::ReadFile(newest);
-  const std::regex played_at("\"played_at\" : \"([^\"]+)\"");
-  std::string shifted;
-  auto last = text.cbegin();
-  for (std::sregex_iterator it(text.begin(), text.end(), played_at), end; it != end; ++it) {
-    shifted.append(last, text.cbegin() + it->position(1));
-    shifted +=
-        core::FormatIsoMillis(core::ParseIsoUtcMillis(it->str(1)).value() + days * 86'400'000);
-    last = text.cbegin() + it->position(1) + it->length(1);
-  }
-  shifted.append(last, text.cend());
-  testing::WriteFile(out, shifted);
-}
 
 // `url` with lock_wait=SECONDS among its parameters.
 std::string WithLockWait(const std::string& url, int seconds) {
@@ -96,12 +71,13 @@ class LoadTest : public ::testing::TestWithParam<Dialect> {
     const auto gen = RunUnwrapped({"generate", "--events", std::to_string(events), "--seed", "11",
                                    "--out", (dir_ / "gen").string()});
     ASSERT_EQ(gen.exit_code, 0) << gen.err;
-    const auto imported = RunUnwrapped(Args(lake_, {"import", (dir_ / "gen" / "export").string()}));
+    const auto imported =
+        RunUnwrapped(LakeArgs(lake_, {"import", (dir_ / "gen" / "export").string()}));
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     Build();
   }
   void Build() {
-    const auto built = RunUnwrapped(Args(lake_, {"build"}));
+    const auto built = RunUnwrapped(LakeArgs(lake_, {"build"}));
     ASSERT_EQ(built.exit_code, 0) << built.err << built.out;
   }
 
@@ -113,7 +89,7 @@ class LoadTest : public ::testing::TestWithParam<Dialect> {
       rest.push_back(*url);
     else if (pg())
       rest.push_back(url_);
-    const auto run = RunUnwrapped(Args(lake.value_or(lake_), rest));
+    const auto run = RunUnwrapped(LakeArgs(lake.value_or(lake_), rest));
     LoadRun out{run.exit_code, run.out, run.err, false, {}};
     if (run.exit_code != 0) return out;
     simdjson::dom::parser parser;
@@ -300,7 +276,7 @@ TEST_P(LoadTest, RowCountsEqualSilverFiguresEqualGoldAndASecondLoadChangesNothin
   EXPECT_TRUE(second.up_to_date);
   EXPECT_EQ(CoreCounts(*c), before);
   const auto text = RunUnwrapped(
-      Args(lake_, {"load", pg() ? url_ : "sqlite:" + (lake_ / "warehouse.db").string()}));
+      LakeArgs(lake_, {"load", pg() ? url_ : "sqlite:" + (lake_ / "warehouse.db").string()}));
   EXPECT_NE(text.out.find("is up to date"), std::string::npos) << text.out;
 }
 
@@ -322,7 +298,7 @@ TEST_P(LoadTest, UpgradesAnOlderSchemaAndANewDayAddsExactlyItsPlays) {
   for (const auto& r : c->Query("SELECT event_id FROM " + f)) before_ids.insert(*r[0]);
 
   WriteNextDayOfApi(dir_ / "gen" / "export", dir_ / "next" / "recently_played_next.json");
-  const auto imported = RunUnwrapped(Args(lake_, {"import", (dir_ / "next").string()}));
+  const auto imported = RunUnwrapped(LakeArgs(lake_, {"import", (dir_ / "next").string()}));
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   Build();
   const int64_t silver_plays = static_cast<int64_t>(LakeRows("silver/listening_events/"));
@@ -381,7 +357,7 @@ TEST_P(LoadTest, AConnectionKilledMidLoadLeavesTheWarehouseAsItWas) {
   auto c = Connect();
   const auto before = CoreCounts(*c);
   WriteNextDayOfApi(dir_ / "gen" / "export", dir_ / "next" / "recently_played_next.json");
-  ASSERT_EQ(RunUnwrapped(Args(lake_, {"import", (dir_ / "next").string()})).exit_code, 0);
+  ASSERT_EQ(RunUnwrapped(LakeArgs(lake_, {"import", (dir_ / "next").string()})).exit_code, 0);
   Build();
 
   c->Begin();
@@ -431,7 +407,7 @@ TEST_P(LoadTest, TwoLoadsAtOnceIntoOneWarehouseBothSucceedAndLoadEveryPlayOnce) 
     SCOPED_TRACE(round);
     if (round == 2) {
       WriteNextDayOfApi(dir_ / "gen" / "export", dir_ / "next" / "recently_played_next.json");
-      ASSERT_EQ(RunUnwrapped(Args(lake_, {"import", (dir_ / "next").string()})).exit_code, 0);
+      ASSERT_EQ(RunUnwrapped(LakeArgs(lake_, {"import", (dir_ / "next").string()})).exit_code, 0);
       Build();
     }
     fs::remove_all(twin);

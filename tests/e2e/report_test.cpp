@@ -25,6 +25,7 @@
 #include <regex>
 
 #include "core/civil_time.h"
+#include "testing/lake_runs.h"
 #include "testing/testing.h"
 
 namespace uw {
@@ -48,8 +49,7 @@ class ReportE2E : public ::testing::Test {
     for (std::vector<std::string> args :
          {std::vector<std::string>{"import", (d / "gen" / "export").string()},
           std::vector<std::string>{"build"}}) {
-      args.insert(args.begin(), {"--lake", (d / "lake").string(), "--no-progress"});
-      const auto run = RunUnwrapped(args, kEnv);
+      const auto run = RunUnwrapped(testing::LakeArgs(d / "lake", std::move(args)), kEnv);
       ASSERT_EQ(run.exit_code, 0) << run.err << run.out;
     }
   }
