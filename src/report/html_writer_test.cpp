@@ -30,6 +30,15 @@ MusicPlayRow Row(std::string_view artist, std::string_view track, int32_t day, i
   return r;
 }
 
+// A ten-minute episode of "show1" on 3 June 2024.
+PodcastPlayRow Episode(std::string_view show_name) {
+  PodcastPlayRow r;
+  r.local_date = Day(2024, 6, 3);
+  r.ms_played = 600000;
+  r.show_id = "show1", r.show_name = show_name, r.content_type = "episode";
+  return r;
+}
+
 ReportData Hostile() {
   ReportData data;
   data.excluded.incognito = 17;
@@ -38,12 +47,7 @@ ReportData Hostile() {
   auto second = Row("Simon & Garfunkel", "\"Quoted\" 'name'", Day(2024, 6, 3), 21);
   second.first_of_artist = true;
   data.music.Add(second);
-  data.podcasts.Add({.local_date = Day(2024, 6, 3),
-                     .ms_played = 600000,
-                     .show_id = "show1",
-                     .show_name = "Talk <b>bold</b>",
-                     .content_type = "episode",
-                     .episode_id = ""});
+  data.podcasts.Add(Episode("Talk <b>bold</b>"));
   return data;
 }
 
@@ -120,12 +124,7 @@ TEST(HtmlWriter, EmptyPeriodSaysSo) {
 
 TEST(HtmlWriter, PodcastsWithoutMusicKeepEverySection) {
   ReportData data;
-  data.podcasts.Add({.local_date = Day(2024, 6, 3),
-                     .ms_played = 600000,
-                     .show_id = "show1",
-                     .show_name = "Only talk",
-                     .content_type = "episode",
-                     .episode_id = ""});
+  data.podcasts.Add(Episode("Only talk"));
   const std::string html = Render(data);
   for (const auto& id : SectionIds())
     EXPECT_NE(html.find("<section id=\"" + id + "\""), std::string::npos) << id;
