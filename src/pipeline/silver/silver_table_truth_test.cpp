@@ -4,13 +4,9 @@
 // ms_played, URIs, sources). truth_compare_test.cpp checks the in-memory resolution the same way.
 #include <gtest/gtest.h>
 
-#include "generator/generator.h"
-#include "pipeline/bronze/import_exports.h"
 #include "pipeline/silver/build_silver.h"
 #include "pipeline/silver/lake_tables.h"
 #include "pipeline/silver/truth_rows.h"
-#include "storage/memory_store.h"
-#include "testing/testing.h"
 
 namespace uw::silver {
 namespace {
@@ -43,15 +39,9 @@ std::vector<truth::Row> TableRows(const parquet::Batch& t, UriColumn uri_column)
 }
 
 void CheckTablesAgainstTruth(int64_t events, uint64_t seed, const std::string& zone) {
-  testing::TempDir dir;
-  generator::GeneratorOptions g;
-  g.events = events;
-  g.seed = seed;
-  g.out = dir.path() / "gen";
-  g.account_zone = zone;
-  generator::Generate(g);
-  storage::MemoryStore lake("silver-table-truth-" + std::to_string(seed) + "-" + zone);
-  bronze::ImportExports(lake, {g.out / "export"}, bronze::ImportOptions{});
+  truth::GeneratedLake generated(events, seed, zone,
+                                 "silver-table-truth-" + std::to_string(seed) + "-" + zone);
+  storage::MemoryStore& lake = generated.lake();
   SilverBuildOptions options;
   options.listener_zone = "Europe/Berlin";
   const SilverBuildReport report = BuildSilver(lake, options);
@@ -61,7 +51,7 @@ void CheckTablesAgainstTruth(int64_t events, uint64_t seed, const std::string& z
   EXPECT_EQ(music.num_rows(), report.summary.music_out);
   EXPECT_GT(music.num_rows(), uint64_t(events) * 9 / 10);
   truth::ExpectSameRows(TableRows(music, [](size_t) { return "track_uri"; }),
-                        truth::ReadTruth(g.out / "truth/music_plays.jsonl", true));
+                        truth::ReadTruth(generated.Truth("music_plays.jsonl"), true));
   const parquet::Batch podcast = ReadTable(lake, "silver/podcast_events/");
   truth::ExpectSameRows(
       TableRows(podcast,
@@ -69,7 +59,7 @@ void CheckTablesAgainstTruth(int64_t events, uint64_t seed, const std::string& z
                   return podcast.column("content_type").GetString(r) == "audiobook" ? "chapter_uri"
                                                                                     : "episode_uri";
                 }),
-      truth::ReadTruth(g.out / "truth/podcast_plays.jsonl", false));
+      truth::ReadTruth(generated.Truth("podcast_plays.jsonl"), false));
 }
 
 TEST(SilverTableTruth, HundredThousandAccountInBerlin) {

@@ -11,12 +11,8 @@
 #include <sstream>
 #include <tuple>
 
-#include "generator/generator.h"
-#include "pipeline/bronze/import_exports.h"
 #include "pipeline/silver/resolve_plays.h"
 #include "pipeline/silver/truth_rows.h"
-#include "storage/memory_store.h"
-#include "testing/testing.h"
 
 namespace uw::silver {
 namespace {
@@ -26,30 +22,22 @@ using truth::Mine;
 using truth::ReadTruth;
 
 void CheckAgainstTruth(int64_t events, uint64_t seed, const std::string& zone) {
-  testing::TempDir dir;
-  generator::GeneratorOptions g;
-  g.events = events;
-  g.seed = seed;
-  g.out = dir.path() / "gen";
-  g.account_zone = zone;
-  generator::Generate(g);
-  // Memory stores are shared per name within the process: one lake per generated export.
-  storage::MemoryStore lake("silver-truth-" + std::to_string(seed) + "-" + zone + "-" +
-                            std::to_string(events));
-  bronze::ImportExports(lake, {g.out / "export"}, bronze::ImportOptions{});
+  truth::GeneratedLake generated(
+      events, seed, zone,
+      "silver-truth-" + std::to_string(seed) + "-" + zone + "-" + std::to_string(events));
   ResolveOptions options;
   options.listener_zone = "Europe/Berlin";
-  BronzePlays bronze = ReadBronzePlays(lake);
+  BronzePlays bronze = ReadBronzePlays(generated.lake());
   const auto start = std::chrono::steady_clock::now();
   const ResolvedPlays resolved = ResolvePlays(std::move(bronze), options);
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   // Informational only (speed lives in bench/); never asserted.
   std::cout << "resolve " << events << " events: " << took.count() << " s\n";
   EXPECT_EQ(resolved.summary.zone.zone, zone);
-  const auto truth_music = ReadTruth(g.out / "truth/music_plays.jsonl", true);
+  const auto truth_music = ReadTruth(generated.Truth("music_plays.jsonl"), true);
   ASSERT_FALSE(truth_music.empty());
   ExpectSameRows(Mine(resolved.music), truth_music);
-  ExpectSameRows(Mine(resolved.podcast), ReadTruth(g.out / "truth/podcast_plays.jsonl", false));
+  ExpectSameRows(Mine(resolved.podcast), ReadTruth(generated.Truth("podcast_plays.jsonl"), false));
 }
 
 TEST(TruthCompare, Seed1Utc) { CheckAgainstTruth(3000, 1, "UTC"); }

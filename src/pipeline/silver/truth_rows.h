@@ -1,5 +1,6 @@
-// Test support: the generator's ground truth (docs/generator.md) as comparable rows, and an
-// exact multiset comparison that lists the first differences. Used by the truth tests.
+// Test support: a generated export imported into a lake, the generator's ground truth
+// (docs/generator.md) as comparable rows, and an exact multiset comparison that lists the first
+// differences. Used by the truth tests.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -13,9 +14,40 @@
 #include <tuple>
 #include <vector>
 
+#include "generator/generator.h"
+#include "pipeline/bronze/import_exports.h"
 #include "pipeline/silver/play_record.h"
+#include "storage/memory_store.h"
+#include "testing/testing.h"
 
 namespace uw::silver::truth {
+
+// An export of `events` plays (seed `seed`, account data written in `zone`) generated into a
+// temporary folder and imported with the real bronze import into a memory lake. Memory stores
+// are shared per name within the process, so each generated export needs its own `lake_name`.
+class GeneratedLake {
+ public:
+  GeneratedLake(int64_t events, uint64_t seed, const std::string& zone,
+                const std::string& lake_name)
+      : lake_(lake_name) {
+    generator::GeneratorOptions g;
+    g.events = events;
+    g.seed = seed;
+    g.out = dir_.path() / "gen";
+    g.account_zone = zone;
+    generator::Generate(g);
+    bronze::ImportExports(lake_, {g.out / "export"}, bronze::ImportOptions{});
+  }
+  storage::MemoryStore& lake() { return lake_; }
+  // A file of the generator's truth/ folder.
+  std::filesystem::path Truth(const std::string& file) const {
+    return dir_.path() / "gen" / "truth" / file;
+  }
+
+ private:
+  testing::TempDir dir_;
+  storage::MemoryStore lake_;
+};
 
 // What the truth pins for one play: end (at its precision), URI, ms_played (-1 = null),
 // sources bits, resolved URI, ended_at_ambiguous.
