@@ -4,6 +4,7 @@
 
 #include "core/lake_paths.h"
 #include "core/text.h"
+#include "pipeline/tables/build_state_file.h"
 
 namespace uw::gold {
 namespace {
@@ -27,16 +28,7 @@ void AppendVersions(std::string& json, const char* name,
 }  // namespace
 
 std::optional<GoldState> ReadGoldState(const storage::ObjectStore& lake) {
-  const std::string key = lake::BuildState("gold");
-  if (!lake.Exists(key)) return std::nullopt;
-  const std::string text = lake.Get(key);
-  simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  int64_t format = 0;
-  if (parser.parse(text).get(root) || root["format"].get(format) || format != kFormat) {
-    return std::nullopt;
-  }
-  try {
+  return tables::ReadBuildStateFile(lake, "gold", kFormat, [](simdjson::dom::element root) {
     GoldState state;
     state.options = std::string(std::string_view(root["options"]));
     for (auto [k, v] : simdjson::dom::object(root["silver"]))
@@ -44,9 +36,7 @@ std::optional<GoldState> ReadGoldState(const storage::ObjectStore& lake) {
     for (auto [k, v] : simdjson::dom::object(root["tables"]))
       state.versions[std::string(k)] = int64_t(v);
     return state;
-  } catch (const simdjson::simdjson_error&) {
-    return std::nullopt;  // a damaged state only costs a rebuild
-  }
+  });
 }
 
 void WriteGoldState(storage::ObjectStore& lake, const GoldState& state) {

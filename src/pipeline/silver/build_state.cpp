@@ -5,6 +5,7 @@
 #include "core/lake_paths.h"
 #include "core/text.h"
 #include "pipeline/silver/spotify_objects.h"
+#include "pipeline/tables/build_state_file.h"
 
 namespace uw::silver {
 namespace {
@@ -59,16 +60,7 @@ std::vector<std::string> CatalogueKeys(const std::map<std::string, uint64_t>& in
 }
 
 std::optional<SilverState> ReadSilverState(const storage::ObjectStore& lake) {
-  const std::string key = lake::BuildState("silver");
-  if (!lake.Exists(key)) return std::nullopt;
-  const std::string text = lake.Get(key);
-  simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  int64_t format = 0;
-  if (parser.parse(text).get(root) || root["format"].get(format) || format != kFormat) {
-    return std::nullopt;
-  }
-  try {
+  return tables::ReadBuildStateFile(lake, "silver", kFormat, [](simdjson::dom::element root) {
     SilverState state;
     state.options = Str(root["options"]);
     state.account_zone = Str(root["account_zone"]);
@@ -86,9 +78,7 @@ std::optional<SilverState> ReadSilverState(const storage::ObjectStore& lake) {
       state.learned.by_track_uri[std::string(k)] = {Str(v["artist_id"]), Str(v["album_id"])};
     }
     return state;
-  } catch (const simdjson::simdjson_error&) {
-    return std::nullopt;  // a damaged state only costs a full build
-  }
+  });
 }
 
 void WriteSilverState(storage::ObjectStore& lake, const SilverState& state) {
