@@ -5,6 +5,7 @@
 
 #include "core/civil_time.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "warehouse/sql_text.h"
 
 namespace uw::warehouse {
@@ -14,15 +15,6 @@ std::string Iso(int64_t us) {
   const int64_t seconds = core::FloorDiv(us, 1'000'000);
   const std::string iso = core::FormatIsoSeconds(seconds);
   return fmt::format("{}.{:06d}Z", iso.substr(0, iso.size() - 1), us - seconds * 1'000'000);
-}
-
-std::string JsonString(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -57,12 +49,12 @@ void AppendLedgerRow(Connection& c, const LoadReport& report, int64_t started_at
   std::string versions, rows;
   for (const auto& [root, v] : report.versions) {
     versions += fmt::format("{}{}:{{\"table_id\":{},\"version\":{}}}", versions.empty() ? "" : ",",
-                            JsonString(root), JsonString(v.table_id), v.version);
+                            core::JsonString(root), core::JsonString(v.table_id), v.version);
   }
   int64_t inserted = 0, deleted = 0;
   for (const TableLoad& t : report.tables) {
     rows += fmt::format("{}{}:{{\"inserted\":{},\"updated\":{},\"deleted\":{},\"unchanged\":{}}}",
-                        rows.empty() ? "" : ",", JsonString(t.name), t.inserted, t.updated,
+                        rows.empty() ? "" : ",", core::JsonString(t.name), t.inserted, t.updated,
                         t.deleted, t.unchanged);
     inserted += t.inserted;
     deleted += t.deleted;

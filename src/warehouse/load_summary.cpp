@@ -2,6 +2,7 @@
 // (inserted + updated + deleted) per second of the whole load, migrations included.
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "warehouse/loader.h"
 
 namespace uw::warehouse {
@@ -14,15 +15,6 @@ std::string Grouped(int64_t n) {
     out += digits[i];
   }
   return (n < 0 ? "-" : "") + out;
-}
-
-std::string JsonString(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
 }
 
 double RowsPerSecond(const LoadReport& r) {
@@ -69,20 +61,21 @@ std::string LoadReportToJson(const LoadReport& r) {
     tables += fmt::format(
         "{}{{\"name\":{},\"inserted\":{},\"updated\":{},\"deleted\":{},"
         "\"unchanged\":{},\"note\":{}}}",
-        tables.empty() ? "" : ",", JsonString(t.name), t.inserted, t.updated, t.deleted,
-        t.unchanged, JsonString(t.note));
+        tables.empty() ? "" : ",", core::JsonString(t.name), t.inserted, t.updated, t.deleted,
+        t.unchanged, core::JsonString(t.note));
   }
   std::string versions;
   for (const auto& [root, v] : r.versions) {
-    versions += fmt::format("{}{}:{}", versions.empty() ? "" : ",", JsonString(root), v.version);
+    versions +=
+        fmt::format("{}{}:{}", versions.empty() ? "" : ",", core::JsonString(root), v.version);
   }
   return fmt::format(
       "{{\"warehouse\":{},\"schema_version\":{},\"migrations_applied\":[{}],"
       "\"up_to_date\":{},\"full_reload\":{},\"seconds\":{:.3f},"
       "\"rows_written\":{},\"rows_per_second\":{:.0f},\"versions\":{{{}}},"
       "\"tables\":[{}]}}\n",
-      JsonString(r.warehouse), r.schema_version, Migrations(r.migrations_applied), r.up_to_date,
-      r.full_reload, r.seconds, r.rows_written(), RowsPerSecond(r), versions, tables);
+      core::JsonString(r.warehouse), r.schema_version, Migrations(r.migrations_applied),
+      r.up_to_date, r.full_reload, r.seconds, r.rows_written(), RowsPerSecond(r), versions, tables);
 }
 
 }  // namespace uw::warehouse

@@ -4,42 +4,13 @@
 
 #include <cmath>
 
+#include "core/text.h"
 #include "warehouse/sql_text.h"
 
 namespace uw::warehouse {
 namespace {
 
 using parquet::ColumnType;
-
-void AppendJsonString(std::string& out, std::string_view text) {
-  out += '"';
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 // The batch's rows as staging records: one "record" column (plus "entity" when given).
 parquet::Batch Records(const parquet::Batch& rows, std::string_view entity) {
@@ -94,7 +65,7 @@ std::string RowJson(const parquet::Batch& rows, size_t row) {
   for (size_t c = 0; c < rows.num_columns(); ++c) {
     const parquet::ColumnVector& column = rows.column(c);
     if (c) out += ',';
-    AppendJsonString(out, rows.schema().field(c).name);
+    core::AppendJsonString(out, rows.schema().field(c).name);
     out += ':';
     if (column.IsNull(row)) {
       out += "null";
@@ -104,7 +75,7 @@ std::string RowJson(const parquet::Batch& rows, size_t row) {
       case ColumnType::kString:
       case ColumnType::kDate:
       case ColumnType::kTimestamp:
-        AppendJsonString(out, *ValueText(column, row));
+        core::AppendJsonString(out, *ValueText(column, row));
         break;
       case ColumnType::kDouble:
         out += std::isfinite(column.GetDouble(row)) ? *ValueText(column, row) : "null";
