@@ -17,6 +17,7 @@
 #include <string>
 
 #include "pipeline/silver/catalog.h"
+#include "pipeline/silver/event_ids.h"
 #include "pipeline/silver/resolve_plays.h"
 #include "storage/local_store.h"
 
@@ -93,11 +94,12 @@ std::string Line(const PlayRecord& p) {
       int(p.precision), p.track_uri, p.track_name, p.artist_name, p.artist_id, p.album_name,
       p.album_id, p.episode_uri, p.episode_name, p.show_name, p.audiobook_uri, p.audiobook_title,
       p.chapter_uri, p.chapter_title, p.author_name, p.context_type, p.context_uri, p.platform_raw,
-      p.platform, p.conn_country, p.reason_start, p.reason_end, Opt(p.shuffle), Opt(p.skipped),
-      Opt(p.offline), Opt(p.offline_at_ms), p.incognito, Opt(p.track_duration_ms),
+      p.Platform(), p.conn_country, p.reason_start, p.reason_end, Opt(OptionalOf(p.shuffle)),
+      Opt(OptionalOf(p.skipped)), Opt(OptionalOf(p.offline)), Opt(p.offline_at_ms),
+      bool(p.incognito), Opt(p.track_duration_ms),
       fmt::format("{}#{}", p.bronze_file, p.record_index), p.resolved_uri, int(p.resolution),
-      p.ended_at_ambiguous, p.ms_played_estimated, p.started_at_ms,
-      fmt::format("{}{}", p.is_stream, p.is_skip));
+      bool(p.ended_at_ambiguous), bool(p.ms_played_estimated), p.StartedAtMs(),
+      fmt::format("{}{}", p.IsStream(), p.IsSkip()));
 }
 
 // FNV-1a 64: enough to tell two outputs apart, and no dependency.
@@ -126,11 +128,13 @@ void Report(const ResolvedPlays& r, const std::string& dump) {
   std::ofstream out;
   if (!dump.empty()) out.open(dump);
   for (const auto* list : {&r.music, &r.podcast}) {
-    for (const PlayRecord& p : *list) {
-      const std::string line = Line(p);
+    const EventIds event_ids(*list);
+    for (size_t i = 0; i < list->size(); ++i) {
+      const std::string line = Line((*list)[i]);
+      const EventId id = event_ids.Of(i);
       rows.Add(line);
-      ids.Add(p.event_id.Hex());
-      if (out) out << line << '|' << p.event_id << '\n';
+      ids.Add(id.Hex());
+      if (out) out << line << '|' << id << '\n';
     }
   }
   fmt::print("summary: {}\n", SummaryText(r.summary));
@@ -173,7 +177,7 @@ void TimeSteps(const uw::storage::ObjectStore& lake, const ResolveOptions& optio
   step("merge account",
        [&] { plays = MergeAccount(std::move(plays), std::move(b.account), s.zone.zone, s); });
   step("resolve names", [&] { ResolveNames(plays, s); });
-  step("derive flags", [&] { DeriveFlags(plays, s); });
+  step("estimate ms_played", [&] { EstimateMsPlayed(plays, s); });
 }
 
 // A digest of every entry and play id of a catalog, so a change can show it builds the same one.

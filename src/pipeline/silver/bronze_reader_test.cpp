@@ -24,7 +24,7 @@ std::vector<Fields> Describe(const std::vector<PlayRecord>& plays) {
   std::vector<Fields> out;
   for (const PlayRecord& p : plays) {
     out.emplace_back(p.ended_at_ms, p.ms_played.value_or(-1), int(p.content), p.Uri(), p.track_name,
-                     p.artist_name, p.album_name, p.show_name, p.platform_raw, p.platform,
+                     p.artist_name, p.album_name, p.show_name, p.platform_raw, p.Platform(),
                      p.bronze_file, p.record_index, p.incognito);
   }
   return out;

@@ -1,6 +1,7 @@
 #include "pipeline/silver/bronze_rows.h"
 
 #include <string>
+#include <type_traits>
 
 #include "sources/spotify_export/json_fields.h"
 #include "sources/spotify_export/record_validator.h"
@@ -34,8 +35,7 @@ constexpr TextField<se::ExtendedRecord> kExtendedTexts[] = {
     {&se::ExtendedRecord::reason_start, &PlayRecord::reason_start},
     {&se::ExtendedRecord::reason_end, &PlayRecord::reason_end},
 };
-constexpr size_t kPlatformRaw = 11, kPlatform = 15;
-static_assert(std::size(kExtendedTexts) == kPlatform);
+static_assert(std::size(kExtendedTexts) == std::extent_v<decltype(BronzeRow::texts)>);
 
 constexpr TextField<se::AccountRecord> kAccountTexts[] = {
     {&se::AccountRecord::artist_name, &PlayRecord::artist_name},
@@ -46,14 +46,6 @@ constexpr TextField<se::AccountRecord> kAccountTexts[] = {
     {&se::AccountRecord::chapter_name, &PlayRecord::chapter_title},
     {&se::AccountRecord::author_name, &PlayRecord::author_name},
 };
-
-uint8_t Tri(const std::optional<bool>& b) {
-  return b ? (*b ? BronzeRow::kTrue : BronzeRow::kFalse) : BronzeRow::kUnknown;
-}
-std::optional<bool> Tri(uint8_t b) {
-  if (b == BronzeRow::kUnknown) return std::nullopt;
-  return b == BronzeRow::kTrue;
-}
 
 Content ContentOf(se::ContentType type) {
   switch (type) {
@@ -75,9 +67,9 @@ BronzeRow FromExtended(const se::ExtendedRecord& r) {
   row.ended_at_ms = r.ended_at_ms;
   row.ms_played = r.ms_played;
   row.content = ContentOf(r.content_type);
-  row.shuffle = Tri(r.shuffle);
-  row.skipped = Tri(r.skipped);
-  row.offline = Tri(r.offline);
+  row.shuffle = TriOf(r.shuffle);
+  row.skipped = TriOf(r.skipped);
+  row.offline = TriOf(r.offline);
   row.offline_at_ms =
       NormaliseOfflineTimestamp(r.offline_timestamp).value_or(BronzeRow::kNoOffline);
   row.incognito = r.incognito_mode.value_or(false);
@@ -191,13 +183,9 @@ PlayRecord FromApi(const se::RecentlyPlayedItem& r, simdjson::dom::element item,
 
 void RowMaker::ExtendedFile(Text key, simdjson::dom::array records, bool video_file,
                             BronzeRows& rows, SourceCounts& counts) {
-  const size_t first = rows.size();
   ReadRows(
       key, [&](auto&& visit) { se::ForEachExtendedRecord(records, video_file, visit); },
       FromExtended, kExtendedTexts, interner_, row_texts_, rows, counts);
-  for (size_t i = first; i < rows.size(); ++i) {
-    rows[i].texts[kPlatform] = Platform(rows[i].texts[kPlatformRaw]);
-  }
 }
 
 void RowMaker::AccountFile(Text key, simdjson::dom::array records, BronzeRows& rows,
@@ -228,14 +216,6 @@ void RowMaker::ApiItems(Text key, simdjson::dom::array items, std::vector<PlayRe
   }
 }
 
-Text RowMaker::Platform(Text raw) {
-  if (raw == last_raw_) return last_platform_;  // consecutive plays share a device
-  auto [it, fresh] = platforms_.try_emplace(raw.key());
-  if (fresh) it->second = interner_.Intern(PlatformFamily(std::string(raw.view())));
-  last_raw_ = raw;
-  return last_platform_ = it->second;
-}
-
 PlayRecord ToPlay(const BronzeRow& row) {
   PlayRecord p;
   p.source = row.source;
@@ -251,10 +231,9 @@ PlayRecord ToPlay(const BronzeRow& row) {
     return p;
   }
   for (size_t k = 0; k < std::size(kExtendedTexts); ++k) p.*kExtendedTexts[k].to = row.texts[k];
-  p.platform = row.texts[kPlatform];
-  p.shuffle = Tri(row.shuffle);
-  p.skipped = Tri(row.skipped);
-  p.offline = Tri(row.offline);
+  p.shuffle = row.shuffle;
+  p.skipped = row.skipped;
+  p.offline = row.offline;
   if (row.offline_at_ms != BronzeRow::kNoOffline) p.offline_at_ms = row.offline_at_ms;
   p.incognito = row.incognito;
   return p;

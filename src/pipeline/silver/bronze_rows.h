@@ -1,6 +1,6 @@
 // How bronze records become plays (bronze_reader.cpp reads the files): validated records are
 // turned into BronzeRows, whose strings are interned a whole file at a time, and rows become
-// PlayRecords once every file is read. A row is less than half a PlayRecord, which matters
+// PlayRecords once every file is read. A row is smaller than a PlayRecord, which matters
 // because every file's plays wait in memory until all files are read and merged by time.
 // Not thread safe; one RowMaker per thread.
 #pragma once
@@ -9,7 +9,6 @@
 
 #include <cstdint>
 #include <limits>
-#include <unordered_map>
 #include <vector>
 
 #include "pipeline/silver/bronze_reader.h"
@@ -21,17 +20,16 @@ namespace uw::silver {
 // An extended-history or account-data play, compactly.
 struct BronzeRow {
   static constexpr int64_t kNoOffline = std::numeric_limits<int64_t>::min();
-  static constexpr uint8_t kFalse = 0, kTrue = 1, kUnknown = 2;  // shuffle, skipped, offline
 
   int64_t ended_at_ms = 0;
   int64_t ms_played = 0;
   int64_t offline_at_ms = kNoOffline;
   uint32_t record_index = 0;
   Text bronze_file;
-  Text texts[16];  // the source's string fields in RowMaker's order, then the platform family
+  Text texts[15];  // the source's string fields in RowMaker's order
   Source source = Source::kExtended;
   Content content = Content::kMusic;
-  uint8_t shuffle = kUnknown, skipped = kUnknown, offline = kUnknown;
+  Tri shuffle = Tri::kUnknown, skipped = Tri::kUnknown, offline = Tri::kUnknown;
   bool incognito = false;
 };
 
@@ -59,12 +57,8 @@ class RowMaker {
   Text Intern(std::string_view s) { return interner_.Intern(s); }
 
  private:
-  Text Platform(Text raw);
-
   TextInterner interner_;
   std::vector<RowTexts> row_texts_;  // one file's, reused
-  std::unordered_map<uint32_t, Text> platforms_;
-  Text last_raw_, last_platform_;
 };
 
 // The play a row describes.

@@ -1,7 +1,9 @@
 #include "pipeline/silver/event_columns.h"
 
 #include <array>
+#include <memory>
 
+#include "pipeline/silver/event_ids.h"
 #include "pipeline/silver/lake_tables.h"
 
 namespace uw::silver {
@@ -101,12 +103,12 @@ std::vector<parquet::Field> EventContextFields() {
   };
 }
 
-size_t AppendEventTime(parquet::Batch& batch, size_t c, const PlayRecord& p) {
+size_t AppendEventTime(parquet::Batch& batch, size_t c, const PlayRecord& p, const EventId& id) {
   char event_id[EventId::kHexSize];
-  p.event_id.HexTo(event_id);
+  id.HexTo(event_id);
   batch.column(c++).AppendString(std::string_view(event_id, sizeof event_id));
   batch.column(c++).AppendInt64(p.ended_at_ms * 1000);
-  batch.column(c++).AppendInt64(p.started_at_ms * 1000);
+  batch.column(c++).AppendInt64(p.StartedAtMs() * 1000);
   if (p.ms_played) {
     batch.column(c++).AppendInt64(*p.ms_played);
   } else {
@@ -117,16 +119,16 @@ size_t AppendEventTime(parquet::Batch& batch, size_t c, const PlayRecord& p) {
 }
 
 size_t AppendEventContext(parquet::Batch& batch, size_t c, const PlayRecord& p) {
-  AppendText(batch.column(c++), p.platform);
+  AppendText(batch.column(c++), p.Platform());
   AppendText(batch.column(c++), p.platform_raw);
   AppendText(batch.column(c++), p.conn_country);
   AppendText(batch.column(c++), p.reason_start);
   AppendText(batch.column(c++), p.reason_end);
-  AppendOptBool(batch.column(c++), p.shuffle);
-  AppendOptBool(batch.column(c++), p.skipped);
-  batch.column(c++).AppendBool(p.is_skip);
-  batch.column(c++).AppendBool(p.is_stream);
-  AppendOptBool(batch.column(c++), p.offline);
+  AppendOptBool(batch.column(c++), OptionalOf(p.shuffle));
+  AppendOptBool(batch.column(c++), OptionalOf(p.skipped));
+  batch.column(c++).AppendBool(p.IsSkip());
+  batch.column(c++).AppendBool(p.IsStream());
+  AppendOptBool(batch.column(c++), OptionalOf(p.offline));
   AppendOptMicros(batch.column(c++), p.offline_at_ms);
   batch.column(c++).AppendBool(p.incognito);
   AppendTextValue(batch.column(c++), SourceText(p.source));
@@ -149,11 +151,13 @@ StreamedTable EventStream(std::string name, const std::vector<parquet::Field>& i
   shape.schema = parquet::Schema(std::move(fields));
   shape.partition_columns = {"year", "month"};
   shape.key = {"event_id"};
+  // Counted before the first month is built; the rows then hash their ids as they are written.
+  auto ids = std::make_shared<const EventIds>(plays);
   return StreamMonthPartitions(
       std::move(shape), plays.size(), [&](size_t i) { return plays[i].ended_at_ms; },
-      [&plays, identity_columns = identity.size(), append_identity = std::move(append_identity)](
-          parquet::Batch& rows, size_t i) {
-        const size_t c = AppendEventTime(rows, 0, plays[i]);
+      [&plays, ids = std::move(ids), identity_columns = identity.size(),
+       append_identity = std::move(append_identity)](parquet::Batch& rows, size_t i) {
+        const size_t c = AppendEventTime(rows, 0, plays[i], ids->Of(i));
         append_identity(rows, i, c);
         AppendEventContext(rows, c + identity_columns, plays[i]);
       });

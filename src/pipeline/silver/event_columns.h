@@ -19,7 +19,8 @@ std::vector<parquet::Field> EventTimeFields();
 std::vector<parquet::Field> EventContextFields();
 
 // Append one play's values to the columns starting at `first_column`; return the next column.
-size_t AppendEventTime(parquet::Batch& batch, size_t first_column, const PlayRecord& play);
+size_t AppendEventTime(parquet::Batch& batch, size_t first_column, const PlayRecord& play,
+                       const EventId& event_id);
 size_t AppendEventContext(parquet::Batch& batch, size_t first_column, const PlayRecord& play);
 
 // A fact table of `plays`: the time columns, then `identity` (filled by `append_identity(rows,

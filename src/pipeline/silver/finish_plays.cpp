@@ -1,15 +1,12 @@
 // The last steps of play resolution: name-only plays resolved to the listener's own URIs
-// (DESIGN §8.3), the derived flags (§3 "What counts", "Listening time"), and the whole pipeline.
-#include <openssl/evp.h>
-
+// (DESIGN §8.3), the estimated listening time of api-only plays (§3 "Listening time"), and the
+// whole pipeline.
 #include <algorithm>
 #include <atomic>
 #include <iterator>
 #include <string>
 #include <tuple>
 
-#include "core/civil_time.h"
-#include "core/error.h"
 #include "pipeline/silver/parallel_ranges.h"
 #include "pipeline/silver/play_keys.h"
 #include "pipeline/silver/resolve_plays.h"
@@ -17,9 +14,6 @@
 
 namespace uw::silver {
 namespace {
-
-constexpr int64_t kStreamMs = 30000;         // is_stream threshold (DESIGN §2 gold, §3)
-constexpr int64_t kStartDisagreeMs = 10000;  // offline_timestamp wins beyond this (§3 "Time")
 
 // Content and names, video podcasts apart: the names a URI is learned for.
 struct ContentNamesKey {
@@ -46,12 +40,6 @@ const UriUse& MostUsed(const std::vector<UriUse>& uses) {
   return *best;
 }
 
-bool IsSkipReason(Text reason) {
-  static const Text kForward = Text::Intern("fwdbtn"), kBack = Text::Intern("backbtn"),
-                    kEndPlay = Text::Intern("endplay");
-  return reason == kForward || reason == kBack || reason == kEndPlay;  // ids, not bytes
-}
-
 // Estimated ms_played of an api-only play: the time since the previous play ended, capped at
 // the track duration (a play cannot have run longer than the gap before its end). The first
 // play's previous one is `previous_end_ms` when known.
@@ -63,117 +51,9 @@ int64_t EstimateMs(const std::vector<PlayRecord>& plays, size_t i,
   return std::clamp<int64_t>(gap, 0, duration > 0 ? duration : gap);
 }
 
-// What an event id is derived from: content, resolved URI (else names), ended_at second.
-struct EventKey {
-  uint8_t content = 0;
-  Text uri;
-  NamesKey names;
-  int64_t second = 0;
-
-  bool operator==(const EventKey&) const = default;
-  uint64_t Hash() const {
-    return HashFinish(HashMix(names.Hash(HashMix(content, uri.key())), uint64_t(second)));
-  }
-};
-
-EventKey EventKeyOf(const PlayRecord& p) {
-  return {static_cast<uint8_t>(p.content), p.resolved_uri,
-          p.resolved_uri.empty() ? NamesKeyOf(p) : NamesKey{}, core::FloorDiv(p.ended_at_ms, 1000)};
-}
-
-// Counts, for plays[start, end) (one run of plays that may share keys), how many earlier plays
-// of the run share each play's EventKey.
-void CountRun(const std::vector<PlayRecord>& plays, size_t start, size_t end,
-              std::vector<uint32_t>& out) {
-  constexpr size_t kSmallRun = 16;
-  if (end - start > 1 && end - start <= kSmallRun) {  // compare with each earlier play
-    EventKey keys[kSmallRun];
-    for (size_t i = start; i < end; ++i) {
-      keys[i - start] = EventKeyOf(plays[i]);
-      for (size_t j = start; j < i; ++j) out[i] += keys[j - start] == keys[i - start];
-    }
-  } else if (end - start > 1) {
-    KeyIndex<EventKey> keys(end - start);
-    std::vector<uint32_t> seen;
-    for (size_t i = start; i < end; ++i) {
-      const uint32_t id = keys.Insert(EventKeyOf(plays[i]));
-      if (id == seen.size()) seen.push_back(0);
-      out[i] = seen[id]++;
-    }
-  }
-}
-
-int64_t SecondOf(const PlayRecord& p) { return core::FloorDiv(p.ended_at_ms, 1000); }
-
-// How many earlier plays share each play's EventKey. Plays sorted by time share keys only
-// within one second, so only those short runs are compared, on every core (each range of plays
-// taking the runs that start in it).
-std::vector<uint32_t> Occurrences(const std::vector<PlayRecord>& plays) {
-  std::vector<uint32_t> out(plays.size(), 0);
-  std::atomic<bool> sorted{true};
-  ParallelRanges(plays.size(), [&](size_t begin, size_t end) {
-    for (size_t i = std::max<size_t>(begin, 1); i < end && sorted; ++i) {
-      if (plays[i].ended_at_ms < plays[i - 1].ended_at_ms) sorted = false;
-    }
-  });
-  if (!sorted) {
-    CountRun(plays, 0, plays.size(), out);
-    return out;
-  }
-  // The first play at or after `i` that starts a second.
-  const auto run_start = [&](size_t i) {
-    while (i > 0 && i < plays.size() && SecondOf(plays[i]) == SecondOf(plays[i - 1])) ++i;
-    return i;
-  };
-  ParallelRanges(plays.size(), [&](size_t begin, size_t end) {
-    size_t start = run_start(begin);
-    const size_t last = run_start(end);
-    while (start < last) {
-      const int64_t second = SecondOf(plays[start]);
-      size_t run_end = start + 1;
-      while (run_end < plays.size() && SecondOf(plays[run_end]) == second) ++run_end;
-      CountRun(plays, start, run_end, out);
-      start = run_end;
-    }
-  });
-  return out;
-}
-
-// SHA-256 with one reused OpenSSL context: a short digest then costs ~0.1 µs, not ~0.4 µs.
-class EventIdHasher {
- public:
-  EventIdHasher() : md_(EVP_MD_fetch(nullptr, "SHA256", nullptr)), ctx_(EVP_MD_CTX_new()) {
-    if (!md_ || !ctx_) Fail(ErrorCode::kInternal, "OpenSSL SHA-256 is unavailable");
-  }
-  ~EventIdHasher() {
-    EVP_MD_CTX_free(ctx_);
-    EVP_MD_free(md_);
-  }
-  EventIdHasher(const EventIdHasher&) = delete;
-  EventIdHasher& operator=(const EventIdHasher&) = delete;
-
-  // The first 16 bytes of the digest.
-  void Prefix(std::string_view bytes, EventId& out) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_DigestInit_ex2(ctx_, md_, nullptr) != 1 ||
-        EVP_DigestUpdate(ctx_, bytes.data(), bytes.size()) != 1 ||
-        EVP_DigestFinal_ex(ctx_, digest, &length) != 1) {
-      Fail(ErrorCode::kInternal, "OpenSSL SHA-256 failed");
-    }
-    out.SetDigest(digest);
-  }
-
- private:
-  EVP_MD* md_;
-  EVP_MD_CTX* ctx_;
-};
-
-// Flags, start time and event id of plays[begin, end); returns how many ms_played it estimated.
-uint64_t DeriveRange(std::vector<PlayRecord>& plays, const std::vector<uint32_t>& occurrences,
-                     size_t begin, size_t end, std::optional<int64_t> previous_end_ms) {
-  EventIdHasher sha;
-  std::string identity;
+// Estimates ms_played of the api-only plays of plays[begin, end); returns how many it estimated.
+uint64_t EstimateRange(std::vector<PlayRecord>& plays, size_t begin, size_t end,
+                       std::optional<int64_t> previous_end_ms) {
   uint64_t estimated = 0;
   for (size_t i = begin; i < end; ++i) {
     PlayRecord& p = plays[i];
@@ -182,21 +62,6 @@ uint64_t DeriveRange(std::vector<PlayRecord>& plays, const std::vector<uint32_t>
       p.ms_played_estimated = true;
       ++estimated;
     }
-    const int64_t ms = p.ms_played.value_or(0);
-    p.is_stream = ms >= kStreamMs;
-    p.is_skip = IsSkipReason(p.reason_end) || ms < kStreamMs;
-    p.started_at_ms = p.ended_at_ms - ms;
-    if (p.offline_at_ms && std::abs(*p.offline_at_ms - p.started_at_ms) > kStartDisagreeMs) {
-      p.started_at_ms = *p.offline_at_ms;
-    }
-    identity.assign(ContentName(p.content));
-    identity += '\x1f';
-    identity += p.resolved_uri.empty() ? NameKey(p) : std::string_view(p.resolved_uri);
-    identity += '\x1f';
-    identity += std::to_string(core::FloorDiv(p.ended_at_ms, 1000));
-    identity += '\x1f';
-    identity += std::to_string(occurrences[i]);
-    sha.Prefix(identity, p.event_id);
   }
   return estimated;
 }
@@ -262,13 +127,12 @@ void ResolveNames(std::vector<PlayRecord>& plays, ResolveSummary& summary) {
   }
 }
 
-void DeriveFlags(std::vector<PlayRecord>& plays, ResolveSummary& summary,
-                 std::optional<int64_t> previous_play_end_ms) {
-  const std::vector<uint32_t> occurrences = Occurrences(plays);
-  // Plays are independent given their occurrences: hash the ids on every core.
+void EstimateMsPlayed(std::vector<PlayRecord>& plays, ResolveSummary& summary,
+                      std::optional<int64_t> previous_play_end_ms) {
+  // An estimate reads only ended_at of the play before: ranges are independent.
   std::atomic<uint64_t> estimated{0};
   ParallelRanges(plays.size(), [&](size_t begin, size_t end) {
-    estimated += DeriveRange(plays, occurrences, begin, end, previous_play_end_ms);
+    estimated += EstimateRange(plays, begin, end, previous_play_end_ms);
   });
   summary.ms_played_estimated += estimated;
 }
@@ -286,7 +150,7 @@ ResolvedPlays ResolvePlays(BronzePlays bronze, const ResolveOptions& options) {
   plays = MergeAccount(std::move(plays), std::move(bronze.account), s.zone.zone, s);
   ResolveNames(plays, s);
   if (options.search) ResolveBySearch(plays, *options.search, s);
-  DeriveFlags(plays, s, options.previous_play_end_ms);
+  EstimateMsPlayed(plays, s, options.previous_play_end_ms);
   // Music is most of the plays: it keeps their vector, podcasts are copied out.
   const auto is_podcast = [](const PlayRecord& p) { return !p.IsMusic(); };
   out.podcast.reserve(static_cast<size_t>(std::count_if(plays.begin(), plays.end(), is_podcast)));

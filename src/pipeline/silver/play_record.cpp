@@ -1,8 +1,10 @@
 #include "pipeline/silver/play_record.h"
 
+#include <cstdlib>
 #include <cstring>
 #include <ostream>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/error.h"
 
@@ -61,6 +63,51 @@ std::string EventId::Hex() const {
 }
 
 std::ostream& operator<<(std::ostream& out, const EventId& id) { return out << id.Hex(); }
+
+namespace {
+
+constexpr int64_t kStreamMs = 30000;         // is_stream threshold (DESIGN §2 gold, §3)
+constexpr int64_t kStartDisagreeMs = 10000;  // offline_timestamp wins beyond this (§3 "Time")
+
+bool IsSkipReason(Text reason) {
+  static const Text kForward = Text::Intern("fwdbtn"), kBack = Text::Intern("backbtn"),
+                    kEndPlay = Text::Intern("endplay");
+  return reason == kForward || reason == kBack || reason == kEndPlay;  // ids, not bytes
+}
+
+}  // namespace
+
+Tri TriOf(const std::optional<bool>& value) {
+  return value ? (*value ? Tri::kTrue : Tri::kFalse) : Tri::kUnknown;
+}
+
+std::optional<bool> OptionalOf(Tri value) {
+  if (value == Tri::kUnknown) return std::nullopt;
+  return value == Tri::kTrue;
+}
+
+int64_t PlayRecord::StartedAtMs() const {
+  const int64_t started = ended_at_ms - ms_played.value_or(0);
+  if (offline_at_ms && std::abs(*offline_at_ms - started) > kStartDisagreeMs) return *offline_at_ms;
+  return started;
+}
+
+bool PlayRecord::IsStream() const { return ms_played.value_or(0) >= kStreamMs; }
+
+bool PlayRecord::IsSkip() const { return IsSkipReason(reason_end) || !IsStream(); }
+
+Text PlayRecord::Platform() const {
+  // A history has a few dozen raw platforms against millions of plays: each thread remembers
+  // their families, so rows written on several threads share no lock, and consecutive plays
+  // mostly share a device.
+  thread_local Text last_raw, last_family;
+  thread_local std::unordered_map<uint32_t, Text> families;
+  if (platform_raw == last_raw) return last_family;  // both start as "", the family of ""
+  const auto [it, fresh] = families.try_emplace(platform_raw.key());
+  if (fresh) it->second = Text::Intern(PlatformFamily(std::string(platform_raw.view())));
+  last_raw = platform_raw;
+  return last_family = it->second;
+}
 
 Text PlayRecord::Uri() const {
   switch (content) {

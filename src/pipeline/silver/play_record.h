@@ -77,15 +77,23 @@ class OptionalMs {
 
 std::ostream& operator<<(std::ostream& out, const EventId& id);
 
+// shuffle, skipped and offline: unknown, false or true, in 2 bits of PlayRecord each.
+enum class Tri : uint8_t { kUnknown, kFalse, kTrue };
+Tri TriOf(const std::optional<bool>& value);
+std::optional<bool> OptionalOf(Tri value);
+
 // Strings are Text (interned, a 4-byte id each), so a record is trivially copyable: sorting and
-// moving plays copies a couple of hundred bytes and allocates nothing.
-// Fields are ordered by size (8-byte, then 4-byte, then 1-byte) so the record has no padding.
+// moving plays copies a hundred-odd bytes and allocates nothing.
+// Fields are ordered by size (8-byte, then 4-byte, then the small values in bit-fields, packed
+// into three bytes) so the record has no padding.
+// Values that follow from the other fields (started_at, platform, is_stream, is_skip and the
+// event id, event_ids.h) are worked out when the rows are written, not stored: every play is in
+// memory at once, and each 8 bytes a play is 40 MB at five million plays.
 struct PlayRecord {
   int64_t ended_at_ms = 0;  // UTC; for account rows before the zone decision: naive wall clock
   OptionalMs ms_played;     // unknown for api-only plays until estimated
   OptionalMs offline_at_ms;      // normalised offline_timestamp; junk dropped
   OptionalMs track_duration_ms;  // api only
-  int64_t started_at_ms = 0;     // derived by resolution (flags.h), as are the fields so marked
 
   // Music identity and attributes; empty = absent.
   Text track_uri, track_name, artist_name, artist_id, album_name, album_id;
@@ -93,30 +101,42 @@ struct PlayRecord {
   Text episode_uri, episode_name, show_name;
   Text audiobook_uri, audiobook_title, chapter_uri, chapter_title, author_name;
   Text context_type, context_uri;  // api only
-  Text platform_raw, platform, conn_country, reason_start, reason_end;
+  Text platform_raw, conn_country, reason_start, reason_end;
   Text bronze_file;  // the lake key the survivor came from
   uint32_t record_index = 0;
-  Text resolved_uri;  // derived
+  Text resolved_uri;  // set by name resolution (resolve_plays.h)
 
-  Content content = Content::kMusic;
-  Source source = Source::kExtended;  // of the survivor
-  uint8_t sources = 0;
-  Precision precision = Precision::kSeconds;
-  std::optional<bool> shuffle, skipped, offline;
-  bool incognito = false;
-  Resolution resolution = Resolution::kOwn;  // derived, as are the flags below
-  bool ended_at_ambiguous = false;
-  bool ms_played_estimated = false;
-  bool is_stream = false, is_skip = false;
-  EventId event_id;  // derived
+  // Bit-fields, each within one byte; their widths are checked against the enums below.
+  Content content : 2 = Content::kMusic;
+  Source source : 2 = Source::kExtended;  // of the survivor
+  uint8_t sources : 3 = 0;
+  Precision precision : 2 = Precision::kSeconds;
+  Resolution resolution : 3 = Resolution::kOwn;  // set by resolution, as are the flags below
+  bool ended_at_ambiguous : 1 = false;
+  bool ms_played_estimated : 1 = false;
+  bool incognito : 1 = false;
+  Tri shuffle : 2 = Tri::kUnknown;
+  Tri skipped : 2 = Tri::kUnknown;
+  Tri offline : 2 = Tri::kUnknown;
 
   // The URI identity (track, episode or chapter URI) or "" when the play is known by names only.
   Text Uri() const;
   bool IsMusic() const { return content == Content::kMusic; }
+  // DESIGN §3 "Time": ended_at - ms_played, unless offline_at disagrees by more than 10 s.
+  int64_t StartedAtMs() const;
+  // DESIGN §3 "What counts": played 30 s or more; a skip ended by the listener or under 30 s.
+  bool IsStream() const;
+  bool IsSkip() const;
+  // PlatformFamily of platform_raw ("" when absent). Thread safe.
+  Text Platform() const;
 };
 static_assert(std::is_trivially_copyable_v<PlayRecord>);
 // Plays are held by the million: keep an eye on growth (each 8 bytes is ~9 MB at 1M plays).
-static_assert(sizeof(PlayRecord) <= 168);
+static_assert(sizeof(PlayRecord) <= 128);
+// The bit-fields' widths against the largest enumerators.
+static_assert(int(Content::kVideoPodcast) < 4 && int(Source::kAccount) < 4 &&
+              int(Precision::kMinute) < 4 && int(Resolution::kSearch) < 8 &&
+              int(Tri::kTrue) < 4 && (kSeenByAccount | kSeenByApi | kSeenByExtended) < 8);
 
 // Normalised names identity: case-folded (ASCII), trimmed, whitespace-collapsed "a\x1fb" of
 // (artist, track), (show, episode) or (book, chapter); "" when the names are missing.

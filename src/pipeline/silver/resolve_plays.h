@@ -75,9 +75,11 @@ ZoneDecision DecideAccountZone(const std::vector<PlayRecord>& account,
 // Converts account rows with `zone` and merges them into `plays` (§8.1, §8.6); result sorted.
 std::vector<PlayRecord> MergeAccount(std::vector<PlayRecord> plays, std::vector<PlayRecord> account,
                                      const std::string& zone, ResolveSummary& summary);
-// §8.3 and the derived flags (§3 "What counts", "Listening time").
+// §8.3; then §3 "Listening time": the ms_played of api-only plays, estimated. The values that
+// follow from a resolved play (started_at, is_stream, is_skip, platform, event id) are worked
+// out when it is written (PlayRecord, event_ids.h).
 void ResolveNames(std::vector<PlayRecord>& plays, ResolveSummary& summary);
-void DeriveFlags(std::vector<PlayRecord>& plays, ResolveSummary& summary,
-                 std::optional<int64_t> previous_play_end_ms = std::nullopt);
+void EstimateMsPlayed(std::vector<PlayRecord>& plays, ResolveSummary& summary,
+                      std::optional<int64_t> previous_play_end_ms = std::nullopt);
 
 }  // namespace uw::silver

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/civil_time.h"
+#include "pipeline/silver/event_ids.h"
 #include "pipeline/silver/resolve_plays.h"
 
 namespace uw::silver {
@@ -54,7 +55,7 @@ ResolvedPlays Resolve(BronzePlays b, const std::string& zone = "UTC") {
 TEST(ResolveRules, ExactDuplicatesAreOnePlay) {
   BronzePlays b;
   b.extended = {Extended(kT, "spotify:track:a", 5000), Extended(kT, "spotify:track:a", 5000)};
-  b.extended[1].offline = true;  // offline sync copies differ in other fields (§8.1)
+  b.extended[1].offline = Tri::kTrue;  // offline sync copies differ in other fields (§8.1)
   const auto r = Resolve(std::move(b));
   EXPECT_EQ(r.music.size(), 1u);
   EXPECT_EQ(r.summary.extended_exact_duplicates, 1u);
@@ -187,14 +188,15 @@ TEST(ResolveRules, StartedAtPrefersADisagreeingOfflineTimestamp) {
   b.extended[0].offline_at_ms = kT - 60000 + 2000;  // within 10 s: end - ms_played stays
   b.extended[1].offline_at_ms = kT;                 // unexpected exit: ts is much later
   const auto r = Resolve(std::move(b));
-  EXPECT_EQ(r.music[0].started_at_ms, kT - 60000);
-  EXPECT_EQ(r.music[1].started_at_ms, kT);
-  EXPECT_TRUE(r.music[0].is_stream);
-  EXPECT_NE(r.music[0].event_id, r.music[1].event_id);
+  EXPECT_EQ(r.music[0].StartedAtMs(), kT - 60000);
+  EXPECT_EQ(r.music[1].StartedAtMs(), kT);
+  EXPECT_TRUE(r.music[0].IsStream());
+  const EventIds ids(r.music);
+  EXPECT_NE(ids.Of(0), ids.Of(1));
 }
 
 // Plays of one key in one second tell their event ids apart by their order (occurrences): also
-// across the ranges the plays of a long history are derived in on several cores.
+// across the ranges the plays of a long history are counted in on several cores.
 TEST(ResolveRules, SameSecondPlaysOfOneKeyGetDistinctEventIds) {
   std::vector<PlayRecord> plays;
   // Three plays a second, the same track; the middle of the plays falls inside a second.
@@ -203,19 +205,17 @@ TEST(ResolveRules, SameSecondPlaysOfOneKeyGetDistinctEventIds) {
     p.resolved_uri = p.track_uri;
     plays.push_back(p);
   }
-  ResolveSummary summary;
-  DeriveFlags(plays, summary);
+  const EventIds event_ids(plays);
   std::vector<std::string> ids;
-  for (const PlayRecord& p : plays) ids.push_back(p.event_id.Hex());
+  for (size_t i = 0; i < plays.size(); ++i) ids.push_back(event_ids.Of(i).Hex());
   std::sort(ids.begin(), ids.end());
   EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end());
   // And each id is the one the play gets when its second is derived alone.
   for (const size_t at :
        {size_t{0}, size_t{75'000}, size_t{75'001}, size_t{75'002}, size_t{150'001}}) {
     const size_t first = at - at % 3, end = std::min(first + 3, plays.size());
-    std::vector<PlayRecord> second(plays.begin() + first, plays.begin() + end);
-    DeriveFlags(second, summary);
-    EXPECT_EQ(second[at % 3].event_id, plays[at].event_id) << at;
+    const std::vector<PlayRecord> second(plays.begin() + first, plays.begin() + end);
+    EXPECT_EQ(EventIds(second).Of(at % 3), event_ids.Of(at)) << at;
   }
 }
 

@@ -8,6 +8,7 @@
 #include "core/civil_time.h"
 #include "core/lake_paths.h"
 #include "pipeline/silver/catalog.h"
+#include "pipeline/silver/event_ids.h"
 #include "pipeline/silver/search_fixture.h"
 #include "storage/memory_store.h"
 
@@ -77,7 +78,8 @@ TEST(SearchResolution, AccountOnlyPlaysTakeAnAcceptedMatchWithItsIds) {
   EXPECT_EQ(r.summary.names_resolved, 0u);
   EXPECT_EQ(r.summary.names_unresolved, 0u);
   // The event id follows the resolved URI: two plays, two ids.
-  EXPECT_NE(r.music[0].event_id, r.music[1].event_id);
+  const EventIds ids(r.music);
+  EXPECT_NE(ids.Of(0), ids.Of(1));
 }
 
 TEST(SearchResolution, TheNormalisedVariantQueryCanDecide) {
