@@ -5,28 +5,13 @@
 #include "pipeline/gold/enrichment.h"
 #include "pipeline/gold/gold_tables.h"
 #include "pipeline/gold/silver_access.h"
+#include "pipeline/tables/silver_columns.h"
 
 namespace uw::gold {
 namespace {
 
 using parquet::ColumnType;
 using parquet::Field;
-
-std::vector<Field> SilverFields() {
-  return {
-      {"track_id", ColumnType::kString, false},
-      {"track_uri", ColumnType::kString, true},
-      {"track_name", ColumnType::kString, true},
-      {"artist_id", ColumnType::kString, true},
-      {"artist_name", ColumnType::kString, true},
-      {"album_id", ColumnType::kString, true},
-      {"album_name", ColumnType::kString, true},
-      {"duration_ms", ColumnType::kInt64, true},
-      {"name_only", ColumnType::kBoolean, false},
-      {"first_played_at", ColumnType::kTimestamp, false},
-      {"last_played_at", ColumnType::kTimestamp, false},
-  };
-}
 
 // Gold column <- optional silver column of tracks or albums (enrichment adds them).
 struct Attribute {
@@ -78,7 +63,8 @@ void AppendFromRow(parquet::ColumnVector& to, const parquet::ColumnVector* from,
 
 tables::LakeTable DimTracksTable(const GoldPlays& plays) {
   const SilverInputs& s = plays.silver;
-  const std::vector<Field> silver_fields = SilverFields();
+  // The played-track columns of silver.tracks, copied; the catalogue attributes follow.
+  const std::vector<Field> silver_fields = tables::SilverTrackPlayFields();
   const auto silver = SilverColumns(s.tracks, "tracks", silver_fields);
   std::vector<const parquet::ColumnVector*> attributes;
   for (const Attribute& a : Attributes()) {

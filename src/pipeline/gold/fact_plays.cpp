@@ -15,6 +15,7 @@
 #include "pipeline/gold/local_time.h"
 #include "pipeline/gold/month_runs.h"
 #include "pipeline/gold/silver_access.h"
+#include "pipeline/tables/silver_columns.h"
 
 namespace uw::gold {
 namespace {
@@ -22,14 +23,13 @@ namespace {
 using parquet::ColumnType;
 using parquet::Field;
 
-// Copied unchanged from silver listening_events; NOT NULL as silver guarantees.
+// Copied unchanged from silver listening_events (its columns but the lineage); NOT NULL as
+// silver guarantees.
 std::vector<Field> SilverFields() {
-  std::vector<Field> fields = SilverEventTimeFields();
-  fields.push_back({"track_id", ColumnType::kString, false});
-  for (const char* name : {"track_uri", "track_name", "artist_id", "artist_name", "album_id",
-                           "album_name", "context_type", "context_uri"})
-    fields.push_back({name, ColumnType::kString, true});
-  for (Field& field : SilverEventContextFields()) fields.push_back(std::move(field));
+  std::vector<Field> fields = tables::SilverEventTimeFields();
+  for (std::vector<Field> part :
+       {tables::SilverListeningIdentityFields(), tables::SilverEventContextFields()})
+    fields.insert(fields.end(), part.begin(), part.end());
   return fields;
 }
 

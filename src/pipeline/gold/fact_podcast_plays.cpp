@@ -10,6 +10,7 @@
 #include "pipeline/gold/local_time.h"
 #include "pipeline/gold/month_runs.h"
 #include "pipeline/gold/silver_access.h"
+#include "pipeline/tables/silver_columns.h"
 
 namespace uw::gold {
 namespace {
@@ -20,13 +21,10 @@ using parquet::Field;
 constexpr std::string_view kTable = "podcast_events";
 
 std::vector<Field> SilverFields() {
-  std::vector<Field> fields = SilverEventTimeFields();
-  fields.push_back({"content_type", ColumnType::kString, false});
-  fields.push_back({"episode_id", ColumnType::kString, false});
-  for (const char* name : {"episode_uri", "episode_name", "show_id", "show_name", "audiobook_uri",
-                           "audiobook_title", "chapter_uri", "chapter_title", "author_name"})
-    fields.push_back({name, ColumnType::kString, true});
-  for (Field& field : SilverEventContextFields()) fields.push_back(std::move(field));
+  std::vector<Field> fields = tables::SilverEventTimeFields();
+  for (std::vector<Field> part :
+       {tables::SilverPodcastIdentityFields(), tables::SilverEventContextFields()})
+    fields.insert(fields.end(), part.begin(), part.end());
   return fields;
 }
 

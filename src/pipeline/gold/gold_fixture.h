@@ -13,6 +13,7 @@
 #include "parquet/batch.h"
 #include "pipeline/gold/gold_plays.h"
 #include "pipeline/silver/event_columns.h"
+#include "pipeline/tables/silver_columns.h"
 
 namespace uw::gold::fixture {
 
@@ -35,12 +36,11 @@ inline int64_t Utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) {
 
 inline parquet::Batch ListeningEvents(const std::vector<Play>& plays) {
   using parquet::ColumnType;
-  std::vector<parquet::Field> fields = silver::EventTimeFields();
-  for (const char* name : {"track_id", "track_uri", "track_name", "artist_id", "artist_name",
-                           "album_id", "album_name", "context_type", "context_uri"}) {
-    fields.push_back({name, ColumnType::kString, std::string_view(name) != "track_id"});
-  }
-  for (parquet::Field& f : silver::EventContextFields()) fields.push_back(std::move(f));
+  // As silver writes it: time, identity, then context with silver's lineage.
+  std::vector<parquet::Field> fields = tables::SilverEventTimeFields();
+  for (std::vector<parquet::Field> part :
+       {tables::SilverListeningIdentityFields(), silver::EventContextFields()})
+    fields.insert(fields.end(), part.begin(), part.end());
   parquet::Batch batch{parquet::Schema(fields)};
   for (const Play& p : plays) {
     for (size_t c = 0; c < fields.size(); ++c) {

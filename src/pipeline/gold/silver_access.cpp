@@ -109,35 +109,4 @@ parquet::Batch SortByEndThenId(parquet::Batch events, std::string_view table) {
   return sorted;
 }
 
-std::vector<parquet::Field> SilverEventTimeFields() {
-  using parquet::ColumnType;
-  return {
-      {"event_id", ColumnType::kString, false},
-      {"ended_at", ColumnType::kTimestamp, false},
-      {"started_at", ColumnType::kTimestamp, false},
-      {"ms_played", ColumnType::kInt64, false},
-      {"ms_played_estimated", ColumnType::kBoolean, false},
-  };
-}
-
-std::vector<parquet::Field> SilverEventContextFields() {
-  using parquet::ColumnType;
-  std::vector<parquet::Field> fields;
-  for (const char* name :
-       {"platform", "platform_raw", "conn_country", "reason_start", "reason_end"})
-    fields.push_back({name, ColumnType::kString, true});
-  fields.insert(fields.end(), {
-                                  {"shuffle", ColumnType::kBoolean, true},
-                                  {"skipped", ColumnType::kBoolean, true},
-                                  {"is_skip", ColumnType::kBoolean, false},
-                                  {"is_stream", ColumnType::kBoolean, false},
-                                  {"offline", ColumnType::kBoolean, true},
-                                  {"offline_at", ColumnType::kTimestamp, true},
-                                  {"incognito_mode", ColumnType::kBoolean, false},
-                                  {"source", ColumnType::kString, false},
-                                  {"sources", ColumnType::kString, false},
-                              });
-  return fields;
-}
-
 }  // namespace uw::gold

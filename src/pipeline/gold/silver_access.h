@@ -45,12 +45,6 @@ class RowIndex {
   std::unordered_map<std::string_view, int32_t> rows_;
 };
 
-// The columns both gold fact tables copy unchanged from their silver event table
-// (listening_events, podcast_events), as silver defines them: the event's time first, its
-// context and flags last; each table's own identity columns go between.
-std::vector<parquet::Field> SilverEventTimeFields();
-std::vector<parquet::Field> SilverEventContextFields();
-
 // The rows of a silver fact table (listening_events, podcast_events) in (ended_at, event_id)
 // order, whatever order its partitions were read in. Rows already in order are not copied.
 parquet::Batch SortByEndThenId(parquet::Batch events, std::string_view table);

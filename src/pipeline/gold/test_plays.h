@@ -16,6 +16,7 @@
 #include "core/civil_time.h"
 #include "pipeline/gold/gold_plays.h"
 #include "pipeline/silver/event_columns.h"
+#include "pipeline/tables/silver_columns.h"
 #include "pipeline/tables/lake_table.h"
 
 // Fixtures name only the fields that matter to them (designated initializers); the rest keep
@@ -89,13 +90,11 @@ inline void AppendRow(parquet::Batch& batch, const std::map<std::string, Cell>& 
 inline Cell Text(const std::string& s) { return s.empty() ? Cell{} : Cell{s}; }
 
 inline parquet::Schema ListeningEventsSchema() {
-  using parquet::ColumnType;
-  std::vector<parquet::Field> fields = silver::EventTimeFields();
-  for (const char* name : {"track_id", "track_uri", "track_name", "artist_id", "artist_name",
-                           "album_id", "album_name", "context_type", "context_uri"}) {
-    fields.push_back({name, ColumnType::kString, std::string(name) != "track_id"});
-  }
-  for (parquet::Field& f : silver::EventContextFields()) fields.push_back(std::move(f));
+  // As silver writes it: time, identity, then context with silver's lineage.
+  std::vector<parquet::Field> fields = tables::SilverEventTimeFields();
+  for (std::vector<parquet::Field> part :
+       {tables::SilverListeningIdentityFields(), silver::EventContextFields()})
+    fields.insert(fields.end(), part.begin(), part.end());
   return parquet::Schema(std::move(fields));
 }
 

@@ -5,6 +5,7 @@
 
 #include "pipeline/silver/event_ids.h"
 #include "pipeline/silver/lake_tables.h"
+#include "pipeline/tables/silver_columns.h"
 
 namespace uw::silver {
 namespace {
@@ -70,37 +71,16 @@ Text ContentText(Content content) {
   return Memo<4>(size_t(content), [](size_t v) { return ContentName(Content(v)); });
 }
 
-std::vector<parquet::Field> EventTimeFields() {
-  return {
-      {"event_id", ColumnType::kString, false},
-      {"ended_at", ColumnType::kTimestamp, false},
-      {"started_at", ColumnType::kTimestamp, false},
-      {"ms_played", ColumnType::kInt64, false},
-      {"ms_played_estimated", ColumnType::kBoolean, false},
-  };
-}
-
 std::vector<parquet::Field> EventContextFields() {
-  return {
-      {"platform", ColumnType::kString, true},
-      {"platform_raw", ColumnType::kString, true},
-      {"conn_country", ColumnType::kString, true},
-      {"reason_start", ColumnType::kString, true},
-      {"reason_end", ColumnType::kString, true},
-      {"shuffle", ColumnType::kBoolean, true},
-      {"skipped", ColumnType::kBoolean, true},
-      {"is_skip", ColumnType::kBoolean, false},
-      {"is_stream", ColumnType::kBoolean, false},
-      {"offline", ColumnType::kBoolean, true},
-      {"offline_at", ColumnType::kTimestamp, true},
-      {"incognito_mode", ColumnType::kBoolean, false},
-      {"source", ColumnType::kString, false},
-      {"sources", ColumnType::kString, false},
-      {"bronze_file", ColumnType::kString, false},
-      {"ended_at_precision", ColumnType::kString, false},
-      {"ended_at_ambiguous", ColumnType::kBoolean, false},
-      {"name_resolution", ColumnType::kString, false},
-  };
+  std::vector<parquet::Field> fields = tables::SilverEventContextFields();
+  // Lineage: silver's own, not carried into gold.
+  fields.insert(fields.end(), {
+                                  {"bronze_file", ColumnType::kString, false},
+                                  {"ended_at_precision", ColumnType::kString, false},
+                                  {"ended_at_ambiguous", ColumnType::kBoolean, false},
+                                  {"name_resolution", ColumnType::kString, false},
+                              });
+  return fields;
 }
 
 size_t AppendEventTime(parquet::Batch& batch, size_t c, const PlayRecord& p, const EventId& id) {
@@ -143,7 +123,7 @@ size_t AppendEventContext(parquet::Batch& batch, size_t c, const PlayRecord& p) 
 StreamedTable EventStream(std::string name, const std::vector<parquet::Field>& identity,
                           const std::vector<PlayRecord>& plays,
                           std::function<void(parquet::Batch&, size_t, size_t)> append_identity) {
-  std::vector<parquet::Field> fields = EventTimeFields();
+  std::vector<parquet::Field> fields = tables::SilverEventTimeFields();
   fields.insert(fields.end(), identity.begin(), identity.end());
   for (parquet::Field& f : EventContextFields()) fields.push_back(std::move(f));
   LakeTable shape;

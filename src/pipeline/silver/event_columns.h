@@ -13,9 +13,8 @@
 
 namespace uw::silver {
 
-// event_id, ended_at, started_at, ms_played, ms_played_estimated
-std::vector<parquet::Field> EventTimeFields();
-// platform … bronze_file, ended_at_precision, ended_at_ambiguous, name_resolution
+// tables::SilverEventContextFields, then silver's lineage: bronze_file, ended_at_precision,
+// ended_at_ambiguous, name_resolution. (The time columns are tables::SilverEventTimeFields.)
 std::vector<parquet::Field> EventContextFields();
 
 // Append one play's values to the columns starting at `first_column`; return the next column.

@@ -3,19 +3,14 @@
 #include "pipeline/silver/catalog_progress.h"
 #include "pipeline/silver/event_columns.h"
 #include "pipeline/silver/silver_tables.h"
+#include "pipeline/tables/silver_columns.h"
 
 namespace uw::silver {
 
 StreamedTable ListeningEventsStream(const ResolvedPlays& plays, const Catalog& catalog,
                                     const CatalogProgress* progress) {
-  using parquet::ColumnType;
-  const std::vector<parquet::Field> identity = {
-      {"track_id", ColumnType::kString, false},   {"track_uri", ColumnType::kString, true},
-      {"track_name", ColumnType::kString, true},  {"artist_id", ColumnType::kString, true},
-      {"artist_name", ColumnType::kString, true}, {"album_id", ColumnType::kString, true},
-      {"album_name", ColumnType::kString, true},  {"context_type", ColumnType::kString, true},
-      {"context_uri", ColumnType::kString, true},
-  };
+  const std::vector<parquet::Field> identity = tables::SilverListeningIdentityFields();
+
   return EventStream("listening_events", identity, plays.music,
                      [&, progress](parquet::Batch& rows, size_t i, size_t c) {
                        if (progress != nullptr) progress->WaitForMusic(i);

@@ -4,31 +4,24 @@
 // one (catalog_enrichment.h), whose duration also replaces the one plays carried.
 #include "pipeline/silver/silver_tables.h"
 #include "pipeline/silver/spotify_objects.h"
+#include "pipeline/tables/silver_columns.h"
 
 namespace uw::silver {
 
 LakeTable TracksTable(const Catalog& catalog) {
   using parquet::ColumnType;
-  parquet::Schema schema({
-      {"track_id", ColumnType::kString, false},
-      {"track_uri", ColumnType::kString, true},
-      {"track_name", ColumnType::kString, true},
-      {"artist_id", ColumnType::kString, true},
-      {"artist_name", ColumnType::kString, true},
-      {"album_id", ColumnType::kString, true},
-      {"album_name", ColumnType::kString, true},
-      {"duration_ms", ColumnType::kInt64, true},
-      {"name_only", ColumnType::kBoolean, false},
-      {"first_played_at", ColumnType::kTimestamp, false},
-      {"last_played_at", ColumnType::kTimestamp, false},
-      {"explicit", ColumnType::kBoolean, true},
-      {"popularity", ColumnType::kInt32, true},
-      {"isrc", ColumnType::kString, true},
-      {"track_number", ColumnType::kInt32, true},
-      {"disc_number", ColumnType::kInt32, true},
-      {"is_local", ColumnType::kBoolean, true},
-      {"metadata_source", ColumnType::kString, true},
-  });
+  // The columns known from the listener's own plays, then the catalogue's.
+  std::vector<parquet::Field> fields = tables::SilverTrackPlayFields();
+  fields.insert(fields.end(), {
+                                  {"explicit", ColumnType::kBoolean, true},
+                                  {"popularity", ColumnType::kInt32, true},
+                                  {"isrc", ColumnType::kString, true},
+                                  {"track_number", ColumnType::kInt32, true},
+                                  {"disc_number", ColumnType::kInt32, true},
+                                  {"is_local", ColumnType::kBoolean, true},
+                                  {"metadata_source", ColumnType::kString, true},
+                              });
+  parquet::Schema schema(std::move(fields));
   parquet::Batch rows(schema);
   rows.Reserve(catalog.tracks.size());
   const SpotifyTrack none;
