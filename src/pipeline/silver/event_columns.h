@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "parquet/batch.h"
+#include "pipeline/silver/event_ids.h"
 #include "pipeline/silver/lake_tables.h"
 #include "pipeline/silver/play_record.h"
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <ostream>
 #include <string>
 
 #include "core/civil_time.h"
@@ -138,6 +139,22 @@ void AppendDecimal(std::string& out, int64_t value) {
 
 }  // namespace
 
+void EventId::HexTo(char* out) const {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (size_t i = 0; i < kBytes; ++i) {
+    out[2 * i] = kHex[bytes_[i] >> 4];
+    out[2 * i + 1] = kHex[bytes_[i] & 15];
+  }
+}
+
+std::string EventId::Hex() const {
+  std::string hex(kHexSize, '0');
+  HexTo(hex.data());
+  return hex;
+}
+
+std::ostream& operator<<(std::ostream& out, const EventId& id) { return out << id.Hex(); }
+
 EventIds::EventIds(const std::vector<PlayRecord>& plays) : plays_(plays) {
   const std::vector<uint32_t> occurrences = Occurrences(plays);
   for (size_t i = 0; i < occurrences.size(); ++i) {
@@ -153,8 +170,7 @@ EventId EventIds::Of(size_t i) const {
   const PlayRecord& p = plays_[i];
   const auto repeat = std::lower_bound(repeats_.begin(), repeats_.end(), i,
                                        [](const auto& r, size_t play) { return r.first < play; });
-  const uint32_t occurrence =
-      repeat != repeats_.end() && repeat->first == i ? repeat->second : 0;
+  const uint32_t occurrence = repeat != repeats_.end() && repeat->first == i ? repeat->second : 0;
   identity.assign(ContentName(p.content));
   identity += '\x1f';
   identity += p.resolved_uri.empty() ? NameKey(p) : std::string_view(p.resolved_uri);

@@ -5,8 +5,14 @@
 // only the few plays whose occurrence is not 0 are remembered.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <iosfwd>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -14,6 +20,27 @@
 
 namespace uw::silver {
 
+// One event id: the first 16 bytes of a SHA-256, held as bytes and written as 32 lower-case
+// hex digits.
+class EventId {
+ public:
+  static constexpr size_t kBytes = 16, kHexSize = 2 * kBytes;
+  void SetDigest(const unsigned char* digest) { std::memcpy(bytes_, digest, kBytes); }
+  // The 32 hex digits into out[0..31].
+  void HexTo(char* out) const;
+  std::string Hex() const;
+
+  friend bool operator==(const EventId& a, const EventId& b) {
+    return std::memcmp(a.bytes_, b.bytes_, kBytes) == 0;
+  }
+
+ private:
+  unsigned char bytes_[kBytes] = {};
+};
+
+std::ostream& operator<<(std::ostream& out, const EventId& id);
+
+// The event ids of a list of plays.
 class EventIds {
  public:
   // Counts the occurrences among `plays` (resolved, in their final order), which must outlive
@@ -31,3 +58,13 @@ class EventIds {
 };
 
 }  // namespace uw::silver
+
+template <>
+struct fmt::formatter<uw::silver::EventId> : fmt::formatter<std::string_view> {
+  template <typename Context>
+  auto format(const uw::silver::EventId& id, Context& ctx) const {
+    char hex[uw::silver::EventId::kHexSize];
+    id.HexTo(hex);
+    return fmt::formatter<std::string_view>::format(std::string_view(hex, sizeof hex), ctx);
+  }
+};

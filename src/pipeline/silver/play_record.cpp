@@ -1,8 +1,6 @@
 #include "pipeline/silver/play_record.h"
 
 #include <cstdlib>
-#include <cstring>
-#include <ostream>
 #include <string_view>
 #include <unordered_map>
 
@@ -47,22 +45,6 @@ const char* ContentName(Content content) {
   }
   return "";
 }
-
-void EventId::HexTo(char* out) const {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (size_t i = 0; i < kBytes; ++i) {
-    out[2 * i] = kHex[bytes_[i] >> 4];
-    out[2 * i + 1] = kHex[bytes_[i] & 15];
-  }
-}
-
-std::string EventId::Hex() const {
-  std::string hex(kHexSize, '0');
-  HexTo(hex.data());
-  return hex;
-}
-
-std::ostream& operator<<(std::ostream& out, const EventId& id) { return out << id.Hex(); }
 
 namespace {
 

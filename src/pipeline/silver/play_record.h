@@ -4,9 +4,7 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <limits>
-#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,24 +31,6 @@ enum class Precision : uint8_t { kMillis, kSeconds, kMinute };
 // (one URI or the most used), an accepted catalogue search (search_resolution.h), or none.
 enum class Resolution : uint8_t { kOwn, kUnique, kMostUsed, kUnseen, kSearch };
 
-// The event id: the first 16 bytes of a SHA-256, held inline as bytes (one per play, so not
-// worth interning) and written as 32 lower-case hex digits.
-class EventId {
- public:
-  static constexpr size_t kBytes = 16, kHexSize = 2 * kBytes;
-  void SetDigest(const unsigned char* digest) { std::memcpy(bytes_, digest, kBytes); }
-  // The 32 hex digits into out[0..31].
-  void HexTo(char* out) const;
-  std::string Hex() const;
-
-  friend bool operator==(const EventId& a, const EventId& b) {
-    return std::memcmp(a.bytes_, b.bytes_, kBytes) == 0;
-  }
-
- private:
-  unsigned char bytes_[kBytes] = {};
-};
-
 // An optional millisecond time or duration in 8 bytes instead of std::optional's 16: INT64_MIN
 // (which no real time or duration is) means absent. Used like std::optional<int64_t>.
 class OptionalMs {
@@ -75,8 +55,6 @@ class OptionalMs {
   int64_t value_ = kAbsent;
 };
 
-std::ostream& operator<<(std::ostream& out, const EventId& id);
-
 // shuffle, skipped and offline: unknown, false or true, in 2 bits of PlayRecord each.
 enum class Tri : uint8_t { kUnknown, kFalse, kTrue };
 Tri TriOf(const std::optional<bool>& value);
@@ -90,8 +68,8 @@ std::optional<bool> OptionalOf(Tri value);
 // event id, event_ids.h) are worked out when the rows are written, not stored: every play is in
 // memory at once, and each 8 bytes a play is 40 MB at five million plays.
 struct PlayRecord {
-  int64_t ended_at_ms = 0;  // UTC; for account rows before the zone decision: naive wall clock
-  OptionalMs ms_played;     // unknown for api-only plays until estimated
+  int64_t ended_at_ms = 0;       // UTC; for account rows before the zone decision: naive wall clock
+  OptionalMs ms_played;          // unknown for api-only plays until estimated
   OptionalMs offline_at_ms;      // normalised offline_timestamp; junk dropped
   OptionalMs track_duration_ms;  // api only
 
@@ -135,8 +113,8 @@ static_assert(std::is_trivially_copyable_v<PlayRecord>);
 static_assert(sizeof(PlayRecord) <= 128);
 // The bit-fields' widths against the largest enumerators.
 static_assert(int(Content::kVideoPodcast) < 4 && int(Source::kAccount) < 4 &&
-              int(Precision::kMinute) < 4 && int(Resolution::kSearch) < 8 &&
-              int(Tri::kTrue) < 4 && (kSeenByAccount | kSeenByApi | kSeenByExtended) < 8);
+              int(Precision::kMinute) < 4 && int(Resolution::kSearch) < 8 && int(Tri::kTrue) < 4 &&
+              (kSeenByAccount | kSeenByApi | kSeenByExtended) < 8);
 
 // Normalised names identity: case-folded (ASCII), trimmed, whitespace-collapsed "a\x1fb" of
 // (artist, track), (show, episode) or (book, chapter); "" when the names are missing.
@@ -154,13 +132,3 @@ std::optional<int64_t> NormaliseOfflineTimestamp(std::optional<int64_t> raw);
 std::string PlatformFamily(const std::string& raw);
 
 }  // namespace uw::silver
-
-template <>
-struct fmt::formatter<uw::silver::EventId> : fmt::formatter<std::string_view> {
-  template <typename Context>
-  auto format(const uw::silver::EventId& id, Context& ctx) const {
-    char hex[uw::silver::EventId::kHexSize];
-    id.HexTo(hex);
-    return fmt::formatter<std::string_view>::format(std::string_view(hex, sizeof hex), ctx);
-  }
-};
