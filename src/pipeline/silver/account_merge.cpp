@@ -117,9 +117,14 @@ class Matcher {
   Matcher(const std::vector<PlayRecord>& plays, const KeyIndex<NamesMatchKey>& names)
       : plays_(plays), claimed_(plays.size(), false), starts_(names.size() + 1, 0) {
     std::vector<uint32_t> name_of(plays.size(), KeyIndex<NamesMatchKey>::kNone);
+    // Read beside the names, whose cache line they share: the lists are filled without another
+    // pass over the plays.
+    std::vector<int64_t> end_of(plays.size());
     ParallelRanges(plays.size(), [&](size_t begin, size_t end) {
       for (size_t i = begin; i < end; ++i) {
-        if (!plays[i].incognito) name_of[i] = names.Find(NamesMatchKeyOf(plays[i]));
+        if (plays[i].incognito) continue;
+        name_of[i] = names.Find(NamesMatchKeyOf(plays[i]));
+        end_of[i] = plays[i].ended_at_ms;
       }
     });
     for (const uint32_t name : name_of) {
@@ -127,27 +132,30 @@ class Matcher {
     }
     for (size_t k = 0; k + 1 < starts_.size(); ++k) starts_[k + 1] += starts_[k];
     lists_.resize(starts_.back());
+    ends_.resize(starts_.back());
     std::vector<uint32_t> fill(starts_.begin(), starts_.end() - 1);
     for (size_t i = 0; i < plays.size(); ++i) {
-      if (name_of[i] != KeyIndex<NamesMatchKey>::kNone) lists_[fill[name_of[i]]++] = uint32_t(i);
+      if (name_of[i] == KeyIndex<NamesMatchKey>::kNone) continue;
+      const uint32_t at = fill[name_of[i]]++;
+      lists_[at] = uint32_t(i);
+      ends_[at] = end_of[i];
     }
   }
 
   // An unclaimed play for `row` in one of the group's minutes; with `equal_ms` only plays whose
   // ms_played equals the row's, otherwise only plays with unknown ms_played.
   std::optional<size_t> Claim(const PlayRecord& row, const Group& g, bool equal_ms) {
-    const auto first = lists_.begin() + starts_[g.names],
-               last = lists_.begin() + starts_[g.names + 1];
+    const auto first = ends_.begin() + starts_[g.names], last = ends_.begin() + starts_[g.names + 1];
     for (size_t m = 0; m < g.minute_count; ++m) {
       const int64_t minute = g.minutes_s[m];
-      auto c = std::lower_bound(first, last, minute * 1000,
-                                [&](uint32_t i, int64_t t) { return plays_[i].ended_at_ms < t; });
-      for (; c != last && plays_[*c].ended_at_ms < (minute + 60) * 1000; ++c) {
-        const PlayRecord& p = plays_[*c];
-        if (claimed_[*c]) continue;
+      for (auto c = std::lower_bound(first, last, minute * 1000);
+           c != last && *c < (minute + 60) * 1000; ++c) {
+        const uint32_t i = lists_[c - ends_.begin()];
+        const PlayRecord& p = plays_[i];
+        if (claimed_[i]) continue;
         if (equal_ms ? p.ms_played != row.ms_played : p.ms_played.has_value()) continue;
-        claimed_[*c] = true;
-        return *c;
+        claimed_[i] = true;
+        return i;
       }
     }
     return std::nullopt;
@@ -158,6 +166,7 @@ class Matcher {
   std::vector<bool> claimed_;
   std::vector<uint32_t> starts_;  // per names id, into lists_
   std::vector<uint32_t> lists_;   // play positions
+  std::vector<int64_t> ends_;     // their ended_at_ms, searched without a look at the plays
 };
 
 void FillFromAccount(PlayRecord& play, const PlayRecord& row) {

@@ -37,6 +37,28 @@ MatchKey MatchKeyOf(const PlayRecord& p, int64_t ms_played) {
   return {MatchContent(p.content), NamesKeyOf(p), ms_played};
 }
 
+// The ms_played values of the account rows, as bits of a set that may hold false positives: most
+// plays share no row's ms_played, and are passed over before their names are looked up.
+class RowMsFilter {
+ public:
+  explicit RowMsFilter(const std::vector<PlayRecord>& account) : bits_(kBits / 64, 0) {
+    for (const PlayRecord& row : account) {
+      const uint64_t bit = Bit(row.ms_played.value_or(-1));
+      bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
+  bool MayHave(int64_t ms_played) const {
+    const uint64_t bit = Bit(ms_played);
+    return (bits_[bit / 64] >> (bit % 64) & 1) != 0;
+  }
+
+ private:
+  static constexpr uint64_t kBits = uint64_t{1} << 20;  // 128 KB: stays in cache
+  static uint64_t Bit(int64_t ms_played) { return HashFinish(uint64_t(ms_played)) & (kBits - 1); }
+
+  std::vector<uint64_t> bits_;
+};
+
 // The account rows with at least one candidate play, each with the ended_at seconds of its
 // candidates (time-ordered) and the part of them near the row.
 struct CheckedRows {
@@ -58,11 +80,16 @@ CheckedRows FindCandidates(const std::vector<PlayRecord>& account,
     key_of_row.push_back(keys.Insert(MatchKeyOf(row, row.ms_played.value_or(-1))));
   }
   // Candidate lists by key (CSR), in play order, which is time order.
+  const RowMsFilter row_ms(account);
   std::vector<uint32_t> key_of_play(plays.size(), KeyIndex<MatchKey>::kNone);
+  // Read while the play is at hand: the lists are filled without another pass over the plays.
+  std::vector<int64_t> second_of_play(plays.size());
   ParallelRanges(plays.size(), [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
       const PlayRecord& p = plays[i];
-      if (!p.incognito && p.ms_played) key_of_play[i] = keys.Find(MatchKeyOf(p, *p.ms_played));
+      if (p.incognito || !p.ms_played || !row_ms.MayHave(*p.ms_played)) continue;
+      key_of_play[i] = keys.Find(MatchKeyOf(p, *p.ms_played));
+      second_of_play[i] = core::FloorDiv(p.ended_at_ms, 1000);
     }
   });
   std::vector<uint32_t> starts(keys.size() + 1, 0);
@@ -75,7 +102,7 @@ CheckedRows FindCandidates(const std::vector<PlayRecord>& account,
   std::vector<uint32_t> fill(starts.begin(), starts.end() - 1);
   for (size_t i = 0; i < plays.size(); ++i) {
     if (key_of_play[i] == KeyIndex<MatchKey>::kNone) continue;
-    out.times[fill[key_of_play[i]]++] = core::FloorDiv(plays[i].ended_at_ms, 1000);
+    out.times[fill[key_of_play[i]]++] = second_of_play[i];
   }
   for (size_t r = 0; r < account.size(); ++r) {
     const uint32_t begin = starts[key_of_row[r]], end = starts[key_of_row[r] + 1];

@@ -3,7 +3,6 @@
 // whole pipeline.
 #include <algorithm>
 #include <atomic>
-#include <iterator>
 #include <string>
 #include <tuple>
 
@@ -100,19 +99,19 @@ void ResolveNames(std::vector<PlayRecord>& plays, ResolveSummary& summary) {
   // Only the names of plays without a URI need their URIs counted.
   KeyIndex<ContentNamesKey> wanted;
   std::vector<std::pair<size_t, uint32_t>> nameless;  // play, wanted id (kNone: no names)
+  // Plays with a URI resolve to it in the same pass (counting reads only Uri()).
   for (size_t i = 0; i < plays.size(); ++i) {
-    const PlayRecord& p = plays[i];
-    if (!p.Uri().empty()) continue;
+    PlayRecord& p = plays[i];
+    if (const Text uri = p.Uri(); !uri.empty()) {
+      p.resolved_uri = uri;
+      p.resolution = Resolution::kOwn;
+      continue;
+    }
     const NamesKey names = NamesKeyOf(p);
     nameless.emplace_back(i, names.present ? wanted.Insert({uint8_t(p.content), names})
                                            : KeyIndex<ContentNamesKey>::kNone);
   }
   const std::vector<std::vector<UriUse>> uses = CountUses(plays, wanted);
-  for (PlayRecord& p : plays) {
-    if (p.Uri().empty()) continue;
-    p.resolved_uri = p.Uri();
-    p.resolution = Resolution::kOwn;
-  }
   for (const auto& [i, id] : nameless) {
     PlayRecord& p = plays[i];
     if (id == KeyIndex<ContentNamesKey>::kNone || uses[id].empty()) {
@@ -151,11 +150,18 @@ ResolvedPlays ResolvePlays(BronzePlays bronze, const ResolveOptions& options) {
   ResolveNames(plays, s);
   if (options.search) ResolveBySearch(plays, *options.search, s);
   EstimateMsPlayed(plays, s, options.previous_play_end_ms);
-  // Music is most of the plays: it keeps their vector, podcasts are copied out.
-  const auto is_podcast = [](const PlayRecord& p) { return !p.IsMusic(); };
-  out.podcast.reserve(static_cast<size_t>(std::count_if(plays.begin(), plays.end(), is_podcast)));
-  std::copy_if(plays.begin(), plays.end(), std::back_inserter(out.podcast), is_podcast);
-  plays.erase(std::remove_if(plays.begin(), plays.end(), is_podcast), plays.end());
+  // Music is most of the plays: it keeps their vector, closing up in place as the podcasts are
+  // copied out, in one pass over the plays.
+  size_t music = 0;
+  for (size_t i = 0; i < plays.size(); ++i) {
+    if (!plays[i].IsMusic()) {
+      out.podcast.push_back(plays[i]);
+      continue;
+    }
+    if (music != i) plays[music] = plays[i];
+    ++music;
+  }
+  plays.resize(music);
   out.music = std::move(plays);
   s.music_out = out.music.size();
   s.podcast_out = out.podcast.size();

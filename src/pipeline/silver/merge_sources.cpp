@@ -36,9 +36,10 @@ std::vector<uint32_t> DuplicateOrder(const std::vector<PlayRecord>& plays) {
   times.reserve(plays.size());
   for (const PlayRecord& p : plays) times.push_back(p.ended_at_ms);
   std::vector<uint32_t> order = StableOrder(times);
+  // The runs of equal times are found in `times`, not in the plays, a hundred-odd bytes apart.
   for (size_t start = 0, end; start < order.size(); start = end) {
-    const int64_t t = plays[order[start]].ended_at_ms;
-    for (end = start + 1; end < order.size() && plays[order[end]].ended_at_ms == t;) ++end;
+    const int64_t t = times[order[start]];
+    for (end = start + 1; end < order.size() && times[order[end]] == t;) ++end;
     if (end - start > 1) std::sort(order.begin() + start, order.begin() + end, SameEndOrder{plays});
   }
   return order;
