@@ -302,7 +302,8 @@ void ColumnVector::AppendGather(const ColumnVector& other, std::span<const int32
   if (type_ == ColumnType::kString) {
     if (other.dictionary_ != nullptr && dictionary_ == nullptr && null_count_ == size_)
       BecomeCoded(*other.dictionary_, other.table_);
-    if (other.dictionary_ == nullptr || other.dictionary_ != dictionary_) {
+    const bool both_bytes = other.dictionary_ == nullptr && dictionary_ == nullptr;
+    if (!both_bytes && other.dictionary_ != dictionary_) {
       for (const int32_t row : rows) row < 0 ? AppendNull() : AppendFrom(other, size_t(row));
       return;
     }
@@ -331,7 +332,18 @@ void ColumnVector::AppendGather(const ColumnVector& other, std::span<const int32
       Gather(doubles_, other.doubles_, rows);
       break;
     case ColumnType::kString:
-      Gather(codes_, other.codes_, rows);
+      if (dictionary_ != nullptr) {
+        Gather(codes_, other.codes_, rows);
+        break;
+      }
+      offsets_.reserve(offsets_.size() + rows.size());
+      for (const int32_t row : rows) {  // a missing row, like a null one, is an empty string
+        if (row >= 0) {
+          const uint64_t begin = other.offsets_[size_t(row)];
+          chars_.append(other.chars_, begin, other.offsets_[size_t(row) + 1] - begin);
+        }
+        offsets_.push_back(chars_.size());
+      }
       break;
   }
   MarkValidity(valid.empty() ? nullptr : valid.data(), rows.size());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <span>
 
 #include "core/error.h"
 #include "core/text.h"
@@ -31,6 +32,19 @@ T ValueAt(const ColumnVector& c, size_t row) {
     return c.doubles()[row];
   else
     return c.GetString(row);
+}
+
+// The values of a fixed-width column from `row` on.
+template <typename T>
+const T* ValuesFrom(const ColumnVector& c, size_t row) {
+  if constexpr (std::is_same_v<T, uint8_t>)
+    return c.bools().data() + row;
+  else if constexpr (std::is_same_v<T, int32_t>)
+    return c.int32s().data() + row;
+  else if constexpr (std::is_same_v<T, int64_t>)
+    return c.int64s().data() + row;
+  else
+    return c.doubles().data() + row;
 }
 
 // Whether every byte is below 0x80: most values are ASCII, and checking 8 bytes at a time
@@ -217,6 +231,10 @@ class TypedChunkWriter final : public ColumnChunkWriter {
     if constexpr (kIsString) {
       if (dictionary_mode_ && column.dictionary() != nullptr)
         return AppendCodes(column, column.codes().data() + row, valid, n);
+      if (!dictionary_mode_ && column.dictionary() == nullptr && valid == nullptr)
+        return AppendPlainStrings(column, row, n);
+    } else {
+      if (!dictionary_mode_ && valid == nullptr) return AppendPlainValues(column, row, n);
     }
     for (size_t i = 0; i < n; ++i) {
       if (valid && !valid[i]) {
@@ -232,6 +250,50 @@ class TypedChunkWriter final : public ColumnChunkWriter {
       ++page_values_;
       ++chunk_values_;
     }
+    page_rows_ += static_cast<int64_t>(n);
+  }
+
+  // Fixed-width values without nulls in a PLAIN page: copied as one block, and the statistics
+  // see only the slice's minimum and maximum, which give them the same bounds (doubles go one
+  // by one: NaN and the sign of zero depend on each value).
+  void AppendPlainValues(const ColumnVector& column, size_t row, size_t n) {
+    const T* values = ValuesFrom<T>(column, row);
+    if constexpr (std::is_same_v<T, double>) {
+      for (size_t i = 0; i < n; ++i) statistics_.Add(values[i]);
+    } else if (n > 0) {
+      const auto [min, max] = std::minmax_element(values, values + n);
+      statistics_.Add(*min);
+      statistics_.Add(*max);
+    }
+    if constexpr (kIsBool)
+      plain_bools_.insert(plain_bools_.end(), values, values + n);
+    else
+      plain_.append(reinterpret_cast<const char*>(values), n * sizeof(T));
+    page_values_ += static_cast<int64_t>(n);
+    chunk_values_ += n;
+    page_rows_ += static_cast<int64_t>(n);
+  }
+
+  // A column's own strings without nulls in a PLAIN page (ids, mostly): the slice's bytes are
+  // checked for UTF-8 at once when all ASCII, and encoded into space sized once.
+  void AppendPlainStrings(const ColumnVector& column, size_t row, size_t n) {
+    const std::span<const uint64_t> offsets = column.offsets().subspan(row, n + 1);
+    const std::string_view chars = column.chars();
+    const bool ascii = IsAscii(chars.substr(offsets[0], offsets[n] - offsets[0]));
+    const size_t start = plain_.size();
+    plain_.resize(start + 4 * n + (offsets[n] - offsets[0]));
+    char* out = plain_.data() + start;
+    for (size_t i = 0; i < n; ++i) {
+      const std::string_view value = chars.substr(offsets[i], offsets[i + 1] - offsets[i]);
+      if (!ascii) CheckUtf8(field_, value);
+      statistics_.Add(value);
+      const auto length = static_cast<uint32_t>(value.size());
+      std::memcpy(out, &length, 4);
+      std::memcpy(out + 4, value.data(), value.size());
+      out += 4 + value.size();
+    }
+    page_values_ += static_cast<int64_t>(n);
+    chunk_values_ += n;
     page_rows_ += static_cast<int64_t>(n);
   }
 
@@ -360,8 +422,11 @@ class TypedChunkWriter final : public ColumnChunkWriter {
 
   // Compresses `body`, then appends header + body to `out`.
   void AppendPage(PageHeader& header, const std::string& body, std::string& out) {
+    // One compression buffer per thread, not per column writer: a writer lives for one file, so
+    // a buffer of its own was grown and zero-filled again for every column of every file.
+    thread_local std::string compressed;
     const std::string_view stored =
-        CompressTo(options_.codec, body, options_.compression_level, compressed_);
+        CompressTo(options_.codec, body, options_.compression_level, compressed);
     header.uncompressed_page_size = static_cast<int32_t>(body.size());
     header.compressed_page_size = static_cast<int32_t>(stored.size());
     const size_t header_start = out.size();
@@ -420,7 +485,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
   int64_t uncompressed_bytes_ = 0;
   size_t chunk_values_ = 0;  // non-null values in the chunk
 
-  std::string body_, compressed_;  // scratch buffers reused across pages
+  std::string body_;  // scratch buffer reused across pages
 };
 
 }  // namespace

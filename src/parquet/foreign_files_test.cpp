@@ -226,7 +226,9 @@ TEST(ForeignFiles, StringPagesSwitchingBetweenDictionaryAndPlain) {
     ASSERT_EQ(b.num_rows(), expected.size());
     for (size_t r = 0; r < expected.size(); ++r) {
       EXPECT_EQ(b.column(0).IsNull(r), expected[r] == nullptr) << r;
-      if (expected[r] != nullptr) EXPECT_EQ(b.column(0).GetString(r), expected[r]) << r;
+      if (expected[r] != nullptr) {
+        EXPECT_EQ(b.column(0).GetString(r), expected[r]) << r;
+      }
     }
   }
   // Only dictionary pages: the column holds codes.

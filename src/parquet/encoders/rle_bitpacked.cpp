@@ -29,6 +29,11 @@ void PutBitPacked(const T* values, size_t count, int bit_width, std::string& out
     const size_t n = std::min(count - done, kMaxGroupsPerRun * 8);
     const size_t groups = (n + 7) / 8;
     PutVarint((groups << 1) | 1, out);
+    // A group of 8 values takes exactly bit_width bytes: sized once, then written in place
+    // (a push_back per byte cost more than the packing).
+    const size_t start = out.size();
+    out.resize(start + groups * static_cast<size_t>(bit_width));
+    char* dst = out.data() + start;
     uint64_t acc = 0;
     int bits = 0;
     for (size_t i = 0; i < groups * 8; ++i) {
@@ -36,7 +41,7 @@ void PutBitPacked(const T* values, size_t count, int bit_width, std::string& out
       acc |= v << bits;
       bits += bit_width;
       while (bits >= 8) {
-        out.push_back(static_cast<char>(acc & 0xFF));
+        *dst++ = static_cast<char>(acc & 0xFF);
         acc >>= 8;
         bits -= 8;
       }
@@ -53,13 +58,28 @@ void PutRle(T value, size_t count, int bit_width, std::string& out) {
     out.push_back(static_cast<char>((static_cast<uint64_t>(value) >> (8 * b)) & 0xFF));
 }
 
+// The length of the run of values equal to values[i], i < count.
+template <typename T>
+size_t RunLength(const T* values, size_t i, size_t count) {
+  size_t end = i + 1;
+  if constexpr (sizeof(T) == 1) {
+    // Levels come in long runs (a column without nulls is one): compared 8 at a time.
+    const uint64_t repeated = 0x0101010101010101ULL * values[i];
+    for (uint64_t word; end + 8 <= count; end += 8) {
+      std::memcpy(&word, values + end, 8);
+      if (word != repeated) break;
+    }
+  }
+  while (end < count && values[end] == values[i]) ++end;
+  return end - i;
+}
+
 template <typename T>
 void Encode(const T* values, size_t count, int bit_width, std::string& out) {
   size_t packed_start = 0;  // start of values not yet emitted (they go bit-packed)
   size_t i = 0;
   while (i < count) {
-    size_t run = 1;
-    while (i + run < count && values[i + run] == values[i]) ++run;
+    size_t run = RunLength(values, i, count);
     if (run < kMinRleRun) {
       i += run;
       continue;
