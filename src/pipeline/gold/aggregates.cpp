@@ -15,7 +15,11 @@ namespace uw::gold {
 // published does not depend on which finished first.
 void ForEachAggregateTable(const GoldPlays& plays,
                            const std::function<void(tables::LakeTable)>& visit) {
-  const PlayIndex index = IndexPlays(plays);
+  ForEachAggregateTable(plays, IndexPlays(plays), visit);
+}
+
+void ForEachAggregateTable(const GoldPlays& plays, const PlayIndex& index,
+                           const std::function<void(tables::LakeTable)>& visit) {
   const std::vector<std::function<tables::LakeTable()>> builders = {
       [&] { return DimDateTable(plays); },         [&] { return SessionsTable(index); },
       [&] { return AggDailyTable(index); },        [&] { return AggMonthlyTable(index); },

@@ -27,10 +27,13 @@ std::vector<tables::LakeTable> AggregateTables(const GoldPlays& plays);
 // The same tables handed to `visit` one by one, in that order (built concurrently first).
 void ForEachAggregateTable(const GoldPlays& plays,
                            const std::function<void(tables::LakeTable)>& visit);
+// The same from the plays already indexed (IndexPlays(plays), group_index.h).
+struct PlayIndex;
+void ForEachAggregateTable(const GoldPlays& plays, const PlayIndex& index,
+                           const std::function<void(tables::LakeTable)>& visit);
 
 // The tables that group by track, artist or album, from plays indexed once (group_index.h):
 // AggregateTables shares one PlayIndex between them.
-struct PlayIndex;
 tables::LakeTable SessionsTable(const PlayIndex& index);
 tables::LakeTable AggDailyTable(const PlayIndex& index);
 tables::LakeTable AggMonthlyTable(const PlayIndex& index);

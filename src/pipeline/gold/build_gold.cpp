@@ -109,21 +109,22 @@ void ReserveFor(parquet::Batch& batch, size_t rows) {
 }
 
 // A silver fact table's `columns` in (ended_at, event_id) order, read a month at a time in
-// numeric month order and each month put in order as it comes (silver orders ties differently),
-// so the whole table is never sorted, nor copied, at once. Strings stay codes of one table per
-// column (parquet::ColumnVector::AppendRange).
+// numeric month order and each month put in order as it comes (silver orders ties differently;
+// the months are sorted concurrently, as they are read), so the whole table is never sorted,
+// nor copied, at once. Strings stay codes of one table per column
+// (parquet::ColumnVector::AppendRange).
 parquet::Batch ReadFactInOrder(const storage::ObjectStore& lake, const char* table,
                                const std::vector<std::string>& columns) {
   const size_t expected = RecordedRows(lake, lake::SilverTable(table));
   std::optional<parquet::Batch> out;
-  const parquet::Schema schema =
-      tables::ReadTableByPartition(lake, lake::SilverTable(table), columns,
-                                   [&](parquet::Batch month) {
-                                     month = SortByEndThenId(std::move(month), table);
-                                     if (out) return out->Append(month);
-                                     out.emplace(std::move(month));
-                                     ReserveFor(*out, expected);
-                                   });
+  const parquet::Schema schema = tables::ReadTableByPartition(
+      lake, lake::SilverTable(table), columns,
+      [&](parquet::Batch month) {
+        if (out) return out->Append(month);
+        out.emplace(std::move(month));
+        ReserveFor(*out, expected);
+      },
+      [&](parquet::Batch month) { return SortByEndThenId(std::move(month), table); });
   if (!out) out.emplace(schema);
   return std::move(*out);
 }

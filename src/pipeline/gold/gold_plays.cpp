@@ -1,13 +1,16 @@
 // The per-play derivations of docs/lake.md "Gold": each step below fills some vectors of
 // GoldPlays from the sorted silver rows. Every step is a single pass over the plays with flat
-// vectors and id -> row hash maps built once per dimension; nothing allocates per play.
+// vectors and id -> row hash maps built once per dimension; nothing allocates per play. Steps
+// that fill different vectors run concurrently.
 #include "pipeline/gold/gold_plays.h"
 
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <unordered_set>
 
 #include "core/civil_time.h"
+#include "parquet/parallel.h"
 #include "pipeline/gold/enrichment.h"
 #include "pipeline/gold/local_time.h"
 #include "pipeline/gold/silver_access.h"
@@ -40,23 +43,40 @@ std::vector<int32_t> Join(const parquet::ColumnVector& ids, const RowIndex& inde
   return index.FindAll(ids);
 }
 
-void JoinDimensions(GoldPlays& p) {
+// The local times and the joins are independent passes over the plays (each a hash map built
+// and probed on one thread): run concurrently.
+void SetLocalTimesAndJoin(GoldPlays& p, const GoldOptions& options) {
   const SilverInputs& s = p.silver;
   const auto& track_ids = SilverColumn(s.tracks, "tracks", "track_id", ColumnType::kString);
-  p.track_row = Join(EventColumn(p, "track_id", ColumnType::kString), RowIndex(track_ids));
-  p.artist_row =
-      Join(EventColumn(p, "artist_id", ColumnType::kString),
-           RowIndex(SilverColumn(s.artists, "artists", "artist_id", ColumnType::kString)));
-  p.album_row = Join(EventColumn(p, "album_id", ColumnType::kString),
-                     RowIndex(SilverColumn(s.albums, "albums", "album_id", ColumnType::kString)));
-  // Features belong to tracks: join each track once, then the plays through their track.
+  std::vector<int32_t> features_of_track;  // features belong to tracks: each track joined once
+  const std::vector<std::function<void()>> steps = {
+      [&] { SetLocalTimes(p, options); },
+      [&] {
+        p.track_row = Join(EventColumn(p, "track_id", ColumnType::kString), RowIndex(track_ids));
+      },
+      [&] {
+        p.artist_row =
+            Join(EventColumn(p, "artist_id", ColumnType::kString),
+                 RowIndex(SilverColumn(s.artists, "artists", "artist_id", ColumnType::kString)));
+      },
+      [&] {
+        p.album_row =
+            Join(EventColumn(p, "album_id", ColumnType::kString),
+                 RowIndex(SilverColumn(s.albums, "albums", "album_id", ColumnType::kString)));
+      },
+      [&] {
+        if (s.audio_features.num_rows() == 0) return;
+        features_of_track =
+            Join(track_ids, RowIndex(SilverColumn(s.audio_features, "audio_features", "track_id",
+                                                  ColumnType::kString)));
+      },
+  };
+  parquet::ParallelFor(steps.size(), parquet::DefaultThreads(), [&](size_t i) { steps[i](); });
+  // The plays reach their features through their track.
   p.features_row.assign(p.size(), -1);
-  if (s.audio_features.num_rows() == 0) return;
-  const std::vector<int32_t> of_track = Join(
-      track_ids,
-      RowIndex(SilverColumn(s.audio_features, "audio_features", "track_id", ColumnType::kString)));
+  if (features_of_track.empty()) return;
   for (size_t i = 0; i < p.size(); ++i) {
-    if (p.track_row[i] >= 0) p.features_row[i] = of_track[size_t(p.track_row[i])];
+    if (p.track_row[i] >= 0) p.features_row[i] = features_of_track[size_t(p.track_row[i])];
   }
 }
 
@@ -150,16 +170,25 @@ GoldPlays BuildGoldPlays(parquet::Batch events, SilverInputs silver, const GoldO
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
   GoldPlays p{.events = SortByEndThenId(std::move(events), kEvents), .silver = std::move(silver)};
 #pragma GCC diagnostic pop
-  SetLocalTimes(p, options);
-  JoinDimensions(p);
-  SetLabels(p);
-  SetCompletion(p);
-  SetCounted(p);
-  p.first_of_track = FirstPlays(EventColumn(p, "track_id", ColumnType::kString), p.track_row,
-                                p.silver.tracks.num_rows());
-  p.first_of_artist = FirstPlays(EventColumn(p, "artist_id", ColumnType::kString), p.artist_row,
-                                 p.silver.artists.num_rows());
-  SetSessions(p, options.session_gap_ms);
+  SetLocalTimesAndJoin(p, options);
+  // The steps left, each filling its own vectors, run concurrently too.
+  const std::vector<std::function<void()>> steps = {
+      [&] { SetLabels(p); },
+      [&] {
+        SetCompletion(p);
+        SetCounted(p);
+      },
+      [&] {
+        p.first_of_track = FirstPlays(EventColumn(p, "track_id", ColumnType::kString), p.track_row,
+                                      p.silver.tracks.num_rows());
+      },
+      [&] {
+        p.first_of_artist = FirstPlays(EventColumn(p, "artist_id", ColumnType::kString),
+                                       p.artist_row, p.silver.artists.num_rows());
+      },
+      [&] { SetSessions(p, options.session_gap_ms); },
+  };
+  parquet::ParallelFor(steps.size(), parquet::DefaultThreads(), [&](size_t i) { steps[i](); });
   return p;
 }
 

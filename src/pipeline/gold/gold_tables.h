@@ -36,9 +36,10 @@ tables::LakeTable DimTracksTable(const GoldPlays& plays);
 tables::LakeTable DimArtistsTable(const GoldPlays& plays);
 
 // Every gold table in publishing order, each built when the previous one was handed over (the
-// aggregates, which are small, all together: ForEachAggregateTable): the dimensions and
-// aggregates whole to `visit`, the facts as streams to `stream`, so a caller that stages each
-// table before the next holds the rows of one large table at a time.
+// two dimensions together, with the index of the plays the aggregates share; the aggregates,
+// which are small, all together: ForEachAggregateTable): the dimensions and aggregates whole
+// to `visit`, the facts as streams to `stream`, so a caller that stages each table before the
+// next holds the rows of one large table at a time.
 void ForEachGoldTable(const GoldPlays& plays, const parquet::Batch& podcast_events,
                       const GoldOptions& options,
                       const std::function<void(tables::LakeTable)>& visit,

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <optional>
 #include <utility>
 
 #include "core/error.h"
 #include "delta/snapshot.h"
 #include "parquet/file_reader.h"
+#include "parquet/parallel.h"
 
 namespace uw::tables {
 
@@ -87,13 +89,30 @@ parquet::Batch ReadTable(const storage::ObjectStore& lake, std::string_view tabl
   return ReadLive(lake, table_root, columns, nullptr);
 }
 
-parquet::Schema ReadTableByPartition(const storage::ObjectStore& lake,
-                                     std::string_view table_root,
+parquet::Schema ReadTableByPartition(const storage::ObjectStore& lake, std::string_view table_root,
                                      const std::vector<std::string>& columns,
-                                     const std::function<void(parquet::Batch)>& visit) {
+                                     const std::function<void(parquet::Batch)>& visit,
+                                     const std::function<parquet::Batch(parquet::Batch)>& prepare) {
   const LiveFiles live = ListLive(lake, table_root, columns, nullptr, true);
-  for (const std::string& key : live.keys) {
-    visit(parquet::FileReader::OpenStore(lake, key).Read(live.request));
+  // One file per thread, a window of them at a time: files of similar size keep the threads
+  // evenly busy where a file's columns (one long string column next to small ones) would not,
+  // and the window bounds the rows held besides the visitor's. A file alone in its window has
+  // its columns read concurrently instead.
+  const size_t window = parquet::DefaultThreads();
+  std::vector<std::optional<parquet::Batch>> read(window);
+  for (size_t first = 0; first < live.keys.size(); first += window) {
+    const size_t count = std::min(window, live.keys.size() - first);
+    parquet::ReaderOptions options;
+    options.threads = count > 1 ? 1 : 0;
+    parquet::ParallelFor(count, count, [&](size_t i) {
+      parquet::Batch rows =
+          parquet::FileReader::OpenStore(lake, live.keys[first + i], options).Read(live.request);
+      read[i].emplace(prepare ? prepare(std::move(rows)) : std::move(rows));
+    });
+    for (size_t i = 0; i < count; ++i) {
+      visit(std::move(*read[i]));
+      read[i].reset();
+    }
   }
   return live.schema;
 }

@@ -35,11 +35,15 @@ parquet::Batch ReadTable(const storage::ObjectStore& lake, std::string_view tabl
 
 // The rows of each live file handed to `visit` one file at a time, the files ordered by their
 // partition values read as numbers (year=2024/month=9 before month=10), not as text: a fact
-// table partitioned by UTC month comes month by month in time order. Returns the schema of the
-// columns read (what every visited batch has), also when the table has no file.
-parquet::Schema ReadTableByPartition(const storage::ObjectStore& lake, std::string_view table_root,
-                                     const std::vector<std::string>& columns,
-                                     const std::function<void(parquet::Batch)>& visit);
+// table partitioned by UTC month comes month by month in time order. Several files are read at
+// once, each by one thread, and each is passed through `prepare` (when set) on the thread that
+// read it, so a per-file step such as sorting runs concurrently too; `visit` still sees the
+// files one at a time, in order. Returns the schema of the columns read (what every visited
+// batch has), also when the table has no file.
+parquet::Schema ReadTableByPartition(
+    const storage::ObjectStore& lake, std::string_view table_root,
+    const std::vector<std::string>& columns, const std::function<void(parquet::Batch)>& visit,
+    const std::function<parquet::Batch(parquet::Batch)>& prepare = nullptr);
 
 // The same for the live files of the listed partitions only (e.g. {"year":"2024","month":"5"}).
 parquet::Batch ReadPartitions(const storage::ObjectStore& lake, std::string_view table_root,
