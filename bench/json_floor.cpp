@@ -1,8 +1,10 @@
 // The least work any import + silver build of an export must do, with nothing else: read every
 // JSON file and parse it once with simdjson (the fastest parser we know), and, with --copy-to,
-// also make a durable copy of it (bronze keeps the bytes as received, DESIGN §2), on N threads.
+// also make a durable copy of it (bronze keeps the bytes as received, DESIGN §2), and with
+// --sha256 hash it (bronze names a file by its SHA-256, DESIGN §2), on N threads.
 // bench/silver_vs_peers.sh reports it as the `floor` row beside the peers.
-//   json_floor [--threads N] [--copy-to DIR] PATH...   PATH: a JSON file or a folder of *.json
+//   json_floor [--threads N] [--copy-to DIR] [--sha256] PATH...
+//   PATH: a JSON file or a folder searched for *.json
 // The copy is made the cheapest way we know, the way `import` lands files: the kernel copies
 // each file (copy_file_range), its writeback starts at once, and one syncfs waits for all of
 // them at the end. `cp -r && sync` measured slower than `import` itself at 5M events.
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "core/fd.h"
+#include "core/sha256.h"
 #include "sources/spotify_export/file_bytes.h"
 
 namespace fs = std::filesystem;
@@ -79,8 +82,8 @@ struct Totals {
 
 // Takes files from the shared cursor: copies (when `copy_to` is set), reads and parses each,
 // with one buffer and one parser reused.
-void Work(const std::vector<fs::path>& files, const fs::path& copy_to, std::atomic<size_t>& next,
-          Totals& totals) {
+void Work(const std::vector<fs::path>& files, const fs::path& copy_to, bool sha256,
+          std::atomic<size_t>& next, Totals& totals) {
   uw::spotify_export::FileBytes bytes;
   simdjson::dom::parser parser;
   for (size_t i = next++; i < files.size(); i = next++) {
@@ -88,6 +91,7 @@ void Work(const std::vector<fs::path>& files, const fs::path& copy_to, std::atom
     bool ok = in.get() >= 0 && ReadAll(in.get(), bytes);
     if (ok && !copy_to.empty())
       ok = CopyOut(in.get(), bytes.size(), copy_to / fmt::format("{}.json", i));
+    if (ok && sha256) ok = uw::core::Sha256Hex(bytes.view()).size() == 64;
     simdjson::dom::element root;
     if (!ok || parser.parse(bytes.data(), bytes.size(), false).get(root)) {
       ++totals.failed;
@@ -110,11 +114,14 @@ bool SyncFileSystem(const fs::path& dir) {
 int main(int argc, char** argv) {
   unsigned threads = 2;
   fs::path copy_to;
+  bool sha256 = false;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--threads" && i + 1 < argc) {
       threads = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
+    } else if (arg == "--sha256") {
+      sha256 = true;
     } else if (arg == "--copy-to" && i + 1 < argc) {
       copy_to = argv[++i];
     } else {
@@ -122,7 +129,7 @@ int main(int argc, char** argv) {
     }
   }
   if (paths.empty()) {
-    fmt::print(stderr, "usage: json_floor [--threads N] [--copy-to DIR] PATH...\n");
+    fmt::print(stderr, "usage: json_floor [--threads N] [--copy-to DIR] [--sha256] PATH...\n");
     return 2;
   }
   const std::vector<fs::path> files = JsonFiles(paths);
@@ -132,15 +139,15 @@ int main(int argc, char** argv) {
   std::atomic<size_t> next{0};
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t)
-    workers.emplace_back([&] { Work(files, copy_to, next, totals); });
+    workers.emplace_back([&] { Work(files, copy_to, sha256, next, totals); });
   for (std::thread& worker : workers) worker.join();
   if (!copy_to.empty() && !SyncFileSystem(copy_to)) ++totals.failed;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fmt::print(
       "{{\"files\":{},\"bytes\":{},\"elements\":{},\"failed\":{},\"threads\":{},\"copied\":{},"
-      "\"seconds\":{:.3f}}}\n",
+      "\"sha256\":{},\"seconds\":{:.3f}}}\n",
       files.size(), totals.bytes.load(), totals.elements.load(), totals.failed.load(), threads,
-      !copy_to.empty(), seconds);
+      !copy_to.empty(), sha256, seconds);
   return totals.failed == 0 ? 0 : 1;
 }

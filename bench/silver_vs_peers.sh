@@ -16,8 +16,9 @@
 # again. Then the DuckDB and the Polars pipeline (bronze -> silver -> gold). Deleting
 # lakes/outputs and `sync` happen outside the timing.
 # The `floor` row is the least any import + silver build must do, run before ours in each run:
-# reading and parsing every JSON file once and making a durable copy of it (json_floor, built
-# beside BIN in ../bench/, 2 threads; kernel copies and one syncfs, as `import` lands files).
+# reading and parsing every JSON file once, hashing it (bronze names files by SHA-256) and making
+# a durable copy of it (json_floor, built beside BIN in ../bench/, 2 threads; kernel copies and
+# one syncfs, as `import` lands files).
 # It writes nothing else, so no design that keeps bronze as DESIGN §2 asks can be faster.
 set -euo pipefail
 
@@ -178,7 +179,7 @@ for scale in "$@"; do
     if [ -n "$FLOOR_BIN" ]; then
       COPY="$BENCH_DIR/floor-copy-$scale"
       rm -rf "$COPY"
-      timed "$scale" floor "$r" "$L-floor.json" "$FLOOR_BIN" --copy-to "$COPY" \
+      timed "$scale" floor "$r" "$L-floor.json" "$FLOOR_BIN" --copy-to "$COPY" --sha256 \
         "$DATA/extended" "$DATA/standard" "$DATA/api"
       no_counts
       rm -rf "$COPY"
@@ -291,8 +292,8 @@ print()
 print("Load average at the end: %s. unwrapped rows: each step is timed on its own; "
       "`unwrapped` = import + silver build, `unwrapped-full` = import + silver + gold (the peers' "
       "whole job), peak RSS = the largest step's; `report` = writing the HTML report from gold. "
-      "`floor` = parsing every JSON file once while making a durable copy of it (json_floor "
-      "--copy-to, 2 threads): the least any import + silver build must do. "
+      "`floor` = parsing and hashing every JSON file once while making a durable copy of it "
+      "(json_floor --copy-to --sha256, 2 threads): the least any import + silver build must do. "
       "`incr-*` = importing one extra API "
       "response of newer plays into the built lake, then `build` again. Episodes: the peers' "
       "count also holds the extended export's all-null records, which our silver drops (no "
