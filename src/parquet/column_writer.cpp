@@ -253,6 +253,13 @@ class TypedChunkWriter final : public ColumnChunkWriter {
     page_rows_ += static_cast<int64_t>(n);
   }
 
+  // `n` rows, every one with a value, added to the page in one go.
+  void CountNonNullRows(size_t n) {
+    page_values_ += static_cast<int64_t>(n);
+    chunk_values_ += n;
+    page_rows_ += static_cast<int64_t>(n);
+  }
+
   // Fixed-width values without nulls in a PLAIN page: copied as one block, and the statistics
   // see only the slice's minimum and maximum, which give them the same bounds (doubles go one
   // by one: NaN and the sign of zero depend on each value).
@@ -269,9 +276,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
       plain_bools_.insert(plain_bools_.end(), values, values + n);
     else
       plain_.append(reinterpret_cast<const char*>(values), n * sizeof(T));
-    page_values_ += static_cast<int64_t>(n);
-    chunk_values_ += n;
-    page_rows_ += static_cast<int64_t>(n);
+    CountNonNullRows(n);
   }
 
   // A column's own strings without nulls in a PLAIN page (ids, mostly): the slice's bytes are
@@ -292,9 +297,7 @@ class TypedChunkWriter final : public ColumnChunkWriter {
       std::memcpy(out + 4, value.data(), value.size());
       out += 4 + value.size();
     }
-    page_values_ += static_cast<int64_t>(n);
-    chunk_values_ += n;
-    page_rows_ += static_cast<int64_t>(n);
+    CountNonNullRows(n);
   }
 
   // A coded column in dictionary mode: each distinct code is looked up, checked and counted in
